@@ -1,0 +1,45 @@
+# Front end for kernel engineers: no Maven knowledge needed.  `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+MVN      ?= mvn -q -B -Dstyle.color=never
+BUILD    := build
+CP_FILE  := $(BUILD)/generator.classpath
+CLASSES  := generator/target/classes
+SOURCES  := $(shell find generator/src/main -type f 2>/dev/null)
+POMS     := pom.xml generator/pom.xml
+TOOL      = java -cp "$(CLASSES):$$(cat $(CP_FILE))" pcilc.tlc.Cli --spec spec --build $(BUILD)/tlc
+
+.PHONY: all help designs review check record test clean
+
+all: check ## the main job: check every design of the matrix against the manifest
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+# Compile the tools and record their classpath; re-run only when sources or poms change.
+$(CP_FILE): $(POMS) $(SOURCES)
+	@mkdir -p $(BUILD)
+	$(MVN) -pl generator -am compile dependency:build-classpath -Dmdep.outputFile=$(abspath $(CP_FILE)) \
+	  -Dmdep.includeScope=runtime
+	@touch $@
+
+designs: $(CP_FILE) ## one line per design: name, expected result, description
+	@$(TOOL) designs
+
+review: $(CP_FILE) ## TLC on one design: make review DESIGN=<name> (exit 0 pass, 11 deadlock, 12 invariant, 13 property)
+	@if [ -z "$(DESIGN)" ]; then echo "error: make review needs DESIGN=<name> (make designs lists them)" >&2; exit 1; fi
+	@$(TOOL) review "$(DESIGN)"
+
+check: $(CP_FILE) ## every design; compare result, distinct states and depth with spec/manifest.tsv
+	@$(TOOL) check
+
+record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result
+	@$(TOOL) record
+
+test: ## the whole test suite (unit tests, and the design matrix as JUnit tests)
+	$(MVN) verify
+
+clean: ## remove build output
+	rm -rf $(BUILD)
+	$(MVN) clean

@@ -1,0 +1,57 @@
+package pcilc.tlc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Just enough of TLC's cfg syntax to list a model's temporal properties and to check one at a time. */
+final class Cfg {
+    private static final Pattern KEYWORD = Pattern.compile("\\b(CONSTANTS?|INIT|NEXT|SPECIFICATION|INVARIANTS?"
+            + "|PROPERTY|PROPERTIES|CHECK_DEADLOCK|SYMMETRY|VIEW|CONSTRAINTS?|ACTION_CONSTRAINTS?|POSTCONDITION"
+            + "|ALIAS)\\b");
+
+    private final String text;
+
+    Cfg(String source) {
+        this.text = source.replaceAll("(?s)\\(\\*.*?\\*\\)", " ").replaceAll("\\\\\\*[^\\n]*", "");
+    }
+
+    /** The names listed under PROPERTY / PROPERTIES, in order. */
+    List<String> properties() {
+        List<String> names = new ArrayList<>();
+        forEachSection((keyword, body) -> {
+            if (keyword.startsWith("PROPERT")) {
+                for (String name : body.trim().split("\\s+")) {
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            }
+        });
+        return names;
+    }
+
+    /** The same model with only {@code property} as temporal property. */
+    String withOnlyProperty(String property) {
+        StringBuilder out = new StringBuilder();
+        forEachSection((keyword, body) -> {
+            if (!keyword.startsWith("PROPERT")) {
+                out.append(keyword).append(body);
+            }
+        });
+        return out.append("\nPROPERTY ").append(property).append('\n').toString();
+    }
+
+    private void forEachSection(java.util.function.BiConsumer<String, String> section) {
+        Matcher m = KEYWORD.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            int bodyEnd = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
+            section.accept(text.substring(spans.get(i)[0], spans.get(i)[1]), text.substring(spans.get(i)[1], bodyEnd));
+        }
+    }
+}

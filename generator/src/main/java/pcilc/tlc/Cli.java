@@ -1,0 +1,236 @@
+package pcilc.tlc;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The make front end: {@code designs}, {@code review <design>}, {@code check}, {@code record}.
+ * Options {@code --spec DIR} (default spec) and {@code --build DIR} (default build/tlc).
+ */
+public final class Cli {
+    /** Parallel TLC processes in {@code check}: the machines have two cores. */
+    private static final int PARALLEL_RUNS = 2;
+
+    private final PrintStream out;
+    private final Path specDir;
+    private final Path buildDir;
+
+    Cli(PrintStream out, Path specDir, Path buildDir) {
+        this.out = out;
+        this.specDir = specDir;
+        this.buildDir = buildDir;
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args, System.out);
+        } catch (ToolError e) {
+            System.err.println("error: " + e.getMessage());
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command; returns the exit status. */
+    static int run(String[] args, PrintStream out) {
+        Path spec = Path.of("spec");
+        Path build = Path.of("build", "tlc");
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--spec" -> spec = Path.of(value(args, ++i));
+                case "--build" -> build = Path.of(value(args, ++i));
+                default -> rest.add(args[i]);
+            }
+        }
+        Cli cli = new Cli(out, spec, build);
+        String command = rest.isEmpty() ? "" : rest.get(0);
+        return switch (command) {
+            case "designs" -> cli.designs();
+            case "review" -> {
+                if (rest.size() != 2 || rest.get(1).isBlank()) {
+                    throw new ToolError("usage: review <design>   (make review DESIGN=<name>; make designs lists them)");
+                }
+                yield cli.review(rest.get(1));
+            }
+            case "check" -> cli.check();
+            case "record" -> cli.record();
+            default -> throw new ToolError("usage: designs | review <design> | check | record  [--spec DIR] [--build DIR]");
+        };
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new ToolError("option " + args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    int designs() {
+        Manifest manifest = Manifest.load(specDir);
+        int width = manifest.designs().stream().mapToInt(d -> d.name().length()).max().orElse(0);
+        int expectedWidth = manifest.designs().stream().mapToInt(d -> d.expected().length()).max().orElse(0);
+        for (Manifest.Design d : manifest.designs()) {
+            out.printf("%-" + width + "s  %-" + expectedWidth + "s  %s%n", d.name(), d.expected(), d.description());
+        }
+        return 0;
+    }
+
+    int review(String name) {
+        Manifest.Design design = Manifest.load(specDir).design(name);
+        out.println("TLC on " + design.name() + ": " + design.description());
+        out.println("model " + specDir.resolve(design.module() + ".tla") + " with " + specDir.resolve(design.cfg())
+                + "; expected " + design.expected());
+        ModelCheck.Result result = new ModelCheck(specDir, buildDir).run(design, this::echo);
+        out.println(result.summaryLine());
+        return result.exitStatus();
+    }
+
+    /** TLC's output as its own console would show it, without the tool-mode framing. */
+    private void echo(TlcOutput.Item item) {
+        if (!item.isMessage()) {
+            out.println(item.plainLine());
+            return;
+        }
+        TlcOutput.Message m = item.message();
+        switch (m.code()) {
+            case TlcOutput.GC_ADVICE -> { }
+            case TlcOutput.STATE_PRINT, TlcOutput.STUTTER_PRINT, TlcOutput.BACK_TO_STATE ->
+                    out.println("State " + m.body());
+            default -> out.println((m.severity() == 1 ? "Error: " : "") + m.body());
+        }
+    }
+
+    int check() {
+        Manifest manifest = Manifest.load(specDir);
+        long started = System.nanoTime();
+        List<String[]> rows = new ArrayList<>();
+        int mismatches = 0;
+        for (Outcome o : runAll(manifest)) {
+            Manifest.Design d = o.design();
+            String[] row;
+            if (o.result() != null) {
+                ModelCheck.Result r = o.result();
+                List<String> diffs = differences(d, r);
+                row = new String[] {d.name(), d.expected(), r.result(), Long.toString(r.distinct()),
+                    Long.toString(r.depth()), String.format(Locale.ROOT, "%.1f", r.seconds()),
+                    diffs.isEmpty() ? "ok" : "MISMATCH: " + String.join("; ", diffs)};
+            } else {
+                row = new String[] {d.name(), d.expected(), "error", "-", "-", "-", "ERROR: " + o.error()};
+            }
+            if (!row[6].equals("ok")) {
+                mismatches++;
+            }
+            rows.add(row);
+        }
+        out.println();
+        printTable(new String[] {"design", "expected", "result", "distinct", "depth", "seconds", "check"}, rows);
+        out.printf(Locale.ROOT, "%ncheck: %d designs, %d mismatches, %.1f seconds%n", rows.size(), mismatches,
+                (System.nanoTime() - started) / 1e9);
+        return mismatches == 0 ? 0 : 1;
+    }
+
+    /** Writes TLC's distinct-state count and depth into the manifest for every design whose result is the expected one. */
+    int record() {
+        Manifest manifest = Manifest.load(specDir);
+        java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
+        int refused = 0;
+        for (Outcome o : runAll(manifest)) {
+            if (o.result() != null && o.result().result().equals(o.design().expected())) {
+                counts.put(o.design().name(), new long[] {o.result().distinct(), o.result().depth()});
+            } else {
+                refused++;
+                out.println("not recorded: " + o.design().name() + " (expected " + o.design().expected() + ", got "
+                        + (o.result() != null ? o.result().result() : o.error()) + ")");
+            }
+        }
+        manifest.writeCounts(counts);
+        out.println("recorded " + counts.size() + " designs in " + manifest.file());
+        return refused == 0 ? 0 : 1;
+    }
+
+    /** A design's TLC result, or the one-line error that stopped it. */
+    private record Outcome(Manifest.Design design, ModelCheck.Result result, String error) {
+    }
+
+    /** Every design of the manifest, PARALLEL_RUNS TLC processes at a time; in manifest order. */
+    private List<Outcome> runAll(Manifest manifest) {
+        ModelCheck checker = new ModelCheck(specDir, buildDir);
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);
+        List<Future<ModelCheck.Result>> futures = new ArrayList<>();
+        for (Manifest.Design d : manifest.designs()) {
+            futures.add(pool.submit(() -> checker.run(d, item -> { })));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < futures.size(); i++) {
+                Manifest.Design d = manifest.designs().get(i);
+                try {
+                    ModelCheck.Result r = futures.get(i).get();
+                    out.println(r.summaryLine());
+                    outcomes.add(new Outcome(d, r, null));
+                } catch (ExecutionException e) {
+                    String why = e.getCause() instanceof ToolError ? e.getCause().getMessage() : e.getCause().toString();
+                    out.println("design=" + d.name() + " error: " + why);
+                    outcomes.add(new Outcome(d, null, why));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolError("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcomes;
+    }
+
+    private static List<String> differences(Manifest.Design d, ModelCheck.Result r) {
+        List<String> diffs = new ArrayList<>();
+        if (!d.expected().equals(r.result())) {
+            diffs.add("result " + r.result() + " != expected " + d.expected());
+        }
+        if (d.distinct() != r.distinct()) {
+            diffs.add("distinct " + r.distinct() + " != recorded " + d.distinct());
+        }
+        if (d.depth() != r.depth()) {
+            diffs.add("depth " + r.depth() + " != recorded " + d.depth());
+        }
+        return diffs;
+    }
+
+    /** A Markdown table, so that it can be pasted into the README as it is. */
+    private void printTable(String[] header, List<String[]> rows) {
+        int[] width = new int[header.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (String[] row : all) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        for (int r = 0; r < all.size(); r++) {
+            StringBuilder line = new StringBuilder("|");
+            for (int c = 0; c < header.length; c++) {
+                line.append(' ').append(String.format("%-" + width[c] + "s", all.get(r)[c])).append(" |");
+            }
+            out.println(line);
+            if (r == 0) {
+                StringBuilder rule = new StringBuilder("|");
+                for (int w : width) {
+                    rule.append(' ').append("-".repeat(w)).append(" |");
+                }
+                out.println(rule);
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package pcilc.tlc;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs TLC on one design in a JVM of its own (TLC keeps static state and leaves threads behind), with one
+ * worker and a fixed fingerprint so that distinct-state counts and depth are repeatable.
+ */
+public final class ModelCheck {
+    /** TLC's exit codes (tlc2.output.EC.ExitStatus). */
+    static final int EXIT_PASS = 0;
+    static final int EXIT_DEADLOCK = 11;
+    static final int EXIT_INVARIANT = 12;
+    static final int EXIT_PROPERTY = 13;
+    static final int EXIT_PARSE = 150;
+    static final int EXIT_CONFIG = 151;
+
+    private static final Pattern DISTINCT = Pattern.compile("(\\d+) distinct states? found");
+    private static final Pattern DEPTH = Pattern.compile("search is (\\d+)");
+    private static final Pattern INVARIANT = Pattern.compile("Invariant (\\w+) is violated");
+    private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (\\w+)");
+    private static final Pattern SANY_POSITION =
+            Pattern.compile("(?:at )?line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+ of module (\\w+))?");
+
+    /** What TLC found; {@code result} as the manifest spells it. */
+    public record Result(String design, String result, long distinct, long depth, double seconds,
+                         List<TlcOutput.Message> trace) {
+        public int exitStatus() {
+            if (result.equals("pass")) {
+                return EXIT_PASS;
+            }
+            if (result.equals("deadlock")) {
+                return EXIT_DEADLOCK;
+            }
+            return result.startsWith("invariant:") ? EXIT_INVARIANT : EXIT_PROPERTY;
+        }
+
+        public String summaryLine() {
+            return String.format(java.util.Locale.ROOT, "design=%s result=%s distinct=%d depth=%d seconds=%.1f",
+                    design, result, distinct, depth, seconds);
+        }
+    }
+
+    private final Path specDir;
+    private final Path buildDir;
+
+    public ModelCheck(Path specDir, Path buildDir) {
+        this.specDir = specDir.toAbsolutePath().normalize();
+        this.buildDir = buildDir.toAbsolutePath().normalize();
+    }
+
+    /** Runs TLC on {@code design}; {@code echo} sees TLC's output as it comes (progress, trace). */
+    public Result run(Manifest.Design design, Consumer<TlcOutput.Item> echo) {
+        Path tla = design.moduleFile(specDir);
+        Path cfg = design.cfgFile(specDir);
+        requireFile(tla);
+        requireFile(cfg);
+        long started = System.nanoTime();
+        Path runDir = freshDir(buildDir.resolve(design.name()));
+        Run run = runTlc(tla, cfg, runDir, echo);
+        TlcOutput out = run.out();
+        String result = switch (run.exit()) {
+            case EXIT_PASS -> "pass";
+            case EXIT_DEADLOCK -> "deadlock";
+            case EXIT_INVARIANT -> "invariant:" + violatedInvariant(out, cfg);
+            case EXIT_PROPERTY -> "property:" + violatedProperty(out, cfg, tla, runDir);
+            default -> throw new ToolError(describeFailure(run.exit(), out, tla, cfg));
+        };
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long distinct = out.lastNumber(TlcOutput.STATS, DISTINCT);
+        List<TlcOutput.Message> trace = new ArrayList<>(out.withCode(TlcOutput.STATE_PRINT));
+        trace.addAll(out.withCode(TlcOutput.STUTTER_PRINT));
+        trace.addAll(out.withCode(TlcOutput.BACK_TO_STATE));
+        long depth = out.lastNumber(TlcOutput.SEARCH_DEPTH, DEPTH);
+        if (depth < 0) {
+            depth = out.withCode(TlcOutput.STATE_PRINT).size();
+        }
+        return new Result(design.name(), result, distinct, depth, seconds, List.copyOf(trace));
+    }
+
+    /** One TLC process: what it printed and its exit status. */
+    private record Run(TlcOutput out, int exit) {
+    }
+
+    private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo) {
+        Path tmp = runDir.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new ToolError(runDir + ": cannot create (" + e.getMessage() + ")");
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:+UseParallelGC", "-Xmx2g", "-Xss16m",
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), "tlc2.TLC", "-tool",
+                "-workers", "1", "-fp", "0", "-metadir", runDir.resolve("meta").toString(), "-config",
+                cfg.toAbsolutePath().toString(), tla.getFileName().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tla.getParent().toFile()).redirectErrorStream(true);
+        TlcOutput out = new TlcOutput(echo);
+        int exit;
+        try {
+            Process p = pb.start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.accept(line);
+                }
+            }
+            exit = p.waitFor();
+        } catch (IOException e) {
+            throw new ToolError(tla + ": cannot start TLC (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolError(tla + ": interrupted while TLC ran");
+        }
+        return new Run(out, exit);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String violatedInvariant(TlcOutput out, Path cfg) {
+        for (TlcOutput.Message m : out.messages()) {
+            if (m.code() == TlcOutput.INVARIANT_VIOLATED_BEHAVIOR || m.code() == TlcOutput.INVARIANT_VIOLATED_INITIAL) {
+                Matcher x = INVARIANT.matcher(m.body());
+                if (x.find()) {
+                    return x.group(1);
+                }
+            }
+            if (m.code() == TlcOutput.ACTION_PROPERTY_VIOLATED) {
+                Matcher x = ACTION_PROPERTY.matcher(m.body());
+                if (x.find()) {
+                    return x.group(1);
+                }
+            }
+        }
+        throw new ToolError(cfg + ": TLC reported a safety violation but named no invariant");
+    }
+
+    /** TLC does not name the violated temporal property: with several, check each alone. */
+    private String violatedProperty(TlcOutput out, Path cfg, Path tla, Path runDir) {
+        Cfg model = new Cfg(read(cfg));
+        List<String> properties = model.properties();
+        if (properties.size() == 1) {
+            return properties.get(0);
+        }
+        for (String property : properties) {
+            Path single = runDir.resolve("only-" + property + ".cfg");
+            write(single, model.withOnlyProperty(property));
+            if (runTlc(tla, single, freshDir(runDir.resolve("only-" + property)), item -> { }).exit() == EXIT_PROPERTY) {
+                return property;
+            }
+        }
+        throw new ToolError(cfg + ": TLC reported a temporal violation that no single property reproduces");
+    }
+
+    /** One line naming the file (and position, where SANY gives one) and the problem. */
+    static String describeFailure(int exit, TlcOutput out, Path tla, Path cfg) {
+        if (exit == EXIT_PARSE) {
+            List<String> plain = out.plainLines();
+            for (int i = 0; i < plain.size(); i++) {
+                String line = plain.get(i).strip();
+                if (line.startsWith("***Parse Error***") && i + 1 < plain.size()) {
+                    String detail = plain.get(i + 1).strip();
+                    return position(tla, detail) + "parse error: " + detail;
+                }
+                Matcher m = SANY_POSITION.matcher(line);
+                if (line.startsWith("line ") && m.lookingAt()) {
+                    String what = nextNonBlank(plain, i + 1);
+                    Path file = m.group(3) == null ? tla : tla.resolveSibling(m.group(3) + ".tla");
+                    return file + ":" + m.group(1) + ":" + m.group(2) + ": " + what;
+                }
+                if (line.startsWith("Cannot find source file") || line.startsWith("File does not exist")) {
+                    return tla + ": " + line;
+                }
+            }
+            return tla + ": TLA+ parse or semantic error: " + firstError(out);
+        }
+        if (exit == EXIT_CONFIG) {
+            return cfg + ": " + firstError(out);
+        }
+        return tla + ": TLC failed with exit status " + exit + ": " + firstError(out);
+    }
+
+    private static String position(Path tla, String detail) {
+        Matcher m = SANY_POSITION.matcher(detail);
+        return m.find() ? tla + ":" + m.group(1) + ":" + m.group(2) + ": " : tla + ": ";
+    }
+
+    private static String nextNonBlank(List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                return lines.get(i).strip();
+            }
+        }
+        return "semantic error";
+    }
+
+    private static String firstError(TlcOutput out) {
+        return out.messages().stream().filter(m -> m.severity() == 1 || m.severity() == 2)
+                .map(m -> m.body().replaceAll("\\s+", " ")).findFirst().orElse("no error message");
+    }
+
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ToolError(file + ": no such file");
+        }
+    }
+
+    private static Path freshDir(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ToolError(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new ToolError(file + ": cannot write (" + e.getMessage() + ")");
+        }
+    }
+}
