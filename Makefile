@@ -8,7 +8,7 @@ CP_FILE  := $(BUILD)/generator.classpath
 CLASSES  := generator/target/classes
 SOURCES  := $(shell find generator/src/main -type f 2>/dev/null)
 POMS     := pom.xml generator/pom.xml
-TOOL      = java -cp "$(CLASSES):$$(cat $(CP_FILE))" pcilc.tlc.Cli --spec spec --build $(BUILD)/tlc
+TOOL     := bin/pcilc
 
 .PHONY: all help designs review check record test clean
 
