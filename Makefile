@@ -37,8 +37,9 @@ check: $(CP_FILE) ## every design; compare result, distinct states and depth wit
 record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result
 	@$(TOOL) record
 
+# Not quiet: Surefire's "Tests run:" summary is what CI reads.
 test: ## the whole test suite (unit tests, and the design matrix as JUnit tests)
-	$(MVN) verify
+	mvn -B -Dstyle.color=never verify
 
 clean: ## remove build output
 	rm -rf $(BUILD)

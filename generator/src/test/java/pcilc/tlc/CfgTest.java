@@ -1,0 +1,31 @@
+package pcilc.tlc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CfgTest {
+    static final String MODEL = """
+            \\* PROPERTY in a comment is not a section
+            CONSTANTS
+                Design = "x"
+            SPECIFICATION Spec
+            INVARIANTS A B
+            PROPERTIES
+                Live1 (* and PROPERTY Hidden *)
+                Live2
+            CHECK_DEADLOCK TRUE
+            """;
+
+    @Test
+    void listsPropertiesOutsideComments() {
+        assertThat(new Cfg(MODEL).properties()).containsExactly("Live1", "Live2");
+    }
+
+    @Test
+    void keepsEverythingButTheOtherProperties() {
+        String single = new Cfg(MODEL).withOnlyProperty("Live2");
+        assertThat(new Cfg(single).properties()).containsExactly("Live2");
+        assertThat(single).contains("Design = \"x\"").contains("INVARIANTS A B").contains("CHECK_DEADLOCK TRUE");
+    }
+}

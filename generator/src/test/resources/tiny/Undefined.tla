@@ -1,0 +1,6 @@
+---- MODULE Undefined ----
+EXTENDS Naturals
+VARIABLE x
+Init == y = 0
+Spec == Init /\ [][x' = x]_x
+====
