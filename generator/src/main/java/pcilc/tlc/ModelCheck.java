@@ -81,14 +81,13 @@ public final class ModelCheck {
         };
         double seconds = (System.nanoTime() - started) / 1e9;
         long distinct = out.lastNumber(TlcOutput.STATS, DISTINCT);
-        List<TlcOutput.Message> trace = new ArrayList<>(out.withCode(TlcOutput.STATE_PRINT));
-        trace.addAll(out.withCode(TlcOutput.STUTTER_PRINT));
-        trace.addAll(out.withCode(TlcOutput.BACK_TO_STATE));
+        List<TlcOutput.Message> trace = out.messages().stream().filter(m -> m.code() == TlcOutput.STATE_PRINT
+                || m.code() == TlcOutput.STUTTER_PRINT || m.code() == TlcOutput.BACK_TO_STATE).toList();
         long depth = out.lastNumber(TlcOutput.SEARCH_DEPTH, DEPTH);
         if (depth < 0) {
             depth = out.withCode(TlcOutput.STATE_PRINT).size();
         }
-        return new Result(design.name(), result, distinct, depth, seconds, List.copyOf(trace));
+        return new Result(design.name(), result, distinct, depth, seconds, trace);
     }
 
     /** One TLC process: what it printed and its exit status. */
