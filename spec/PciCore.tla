@@ -19,16 +19,16 @@ CONSTANTS
     Design,     \* which patch design the kernel runs (see Designs)
     Threads     \* the concurrent operations, by name (see Task)
 
-\* One PF with SR-IOV enabled and one VF: every documented race needs just these.
+\* One PF with SR-IOV enabled and its VFs (one, or two where Block's deadlock A
+\* needs them; see VFs): every documented race needs just these.
 PF == "PF"
 VF == "VF"
-Devices == {PF, VF}
 NoOwner == "none"
 
 -----------------------------------------------------------------------------
 (* Designs                                                                  *)
 
-Designs == {
+CoreDesigns == {
     "sriov-unlocked",       \* a5338e365c45: rescan lock in sriov_numvfs_store only
     "sriov-mutex",          \* 05703271c3cd: plain mutex in sriov_add_vfs/sriov_del_vfs
     "nechita-v9",           \* reentrant lock; remove_store is the locked stop-and-remove
@@ -36,18 +36,42 @@ Designs == {
     "nechita-v11",          \* remove_store: device_lock; kill_device; device_unlock first
     "nechita-v11-hotplug"   \* v11, with a platform hot-unplug of the PF
 }
+\* The s390 zPCI designs (module ZpciLifecycle, which extends this one).
+ZpciDesigns == {
+    "zpci-mainline",        \* the 2024-2025 series through 774a1fa880bc
+    "zpci-pre-reuse",       \* before 4b1815a52d7e
+    "zpci-pre-serialize",   \* before 774a1fa880bc
+    "zpci-pre-selfdelete",  \* before 47c397844869
+    "zpci-pre-dupput",      \* before 05a2538f2b48
+    "zpci-sriov-deadlock",  \* mainline plus Nechita patch 1 (reentrant rescan lock)
+    "zpci-block-v3",        \* Block v3 on top of zpci-sriov-deadlock
+    "zpci-block-v3-hotplug" \* Block v3 with Nechita v11
+}
+Designs == CoreDesigns \cup ZpciDesigns
 ASSUME Design \in Designs
 
+\* The PCI core of the zPCI designs: mainline has a5338e365c45 (plain mutex,
+\* taken in sriov_numvfs_store); the Nechita-based ones have patch 1, and
+\* zpci-block-v3-hotplug all of v11.
+MainlineCore == {"sriov-unlocked"} \cup (ZpciDesigns \ {"zpci-sriov-deadlock", "zpci-block-v3", "zpci-block-v3-hotplug"})
+NechitaV11 == {"nechita-v11", "nechita-v11-hotplug", "zpci-block-v3-hotplug"}
+
 \* Nechita patch 1: pci_lock_rescan_remove() is reentrant (owner task + depth).
-RescanLockReentrant == Design \notin {"sriov-unlocked", "sriov-mutex"}
+RescanLockReentrant == Design \notin {"sriov-mutex"} \cup MainlineCore
 \* sriov_del_vfs() takes the rescan lock itself (05703271c3cd, Nechita patch 1).
-SriovDelVfsLocks == Design # "sriov-unlocked"
+SriovDelVfsLocks == Design \notin MainlineCore
 \* a5338e365c45 takes the rescan lock in sriov_numvfs_store() instead.
-NumvfsStoreLocks == Design = "sriov-unlocked"
+NumvfsStoreLocks == Design \in MainlineCore
 \* Nechita v10 patch 2: device_release_driver() before the locked removal.
-RemoveStoreReleasesFirst == Design \in {"nechita-v10", "nechita-v11", "nechita-v11-hotplug"}
+RemoveStoreReleasesFirst == Design \in {"nechita-v10"} \cup NechitaV11
 \* Nechita v11 patch 2: kill_device() before the release, so nothing can bind.
-RemoveStoreKillsFirst == Design \in {"nechita-v11", "nechita-v11-hotplug"}
+RemoveStoreKillsFirst == Design \in NechitaV11
+
+\* The VFs of the PF, in the order sriov_del_vfs() removes them.  Block's
+\* deadlock A needs two VFs (the releaser of one waits while the other is removed).
+VFs == IF Design \in {"zpci-sriov-deadlock", "zpci-block-v3"} THEN << "VF", "VF2" >> ELSE << "VF" >>
+VFSet == {VFs[k] : k \in 1..Len(VFs)}
+Devices == {PF} \cup VFSet
 
 (***************************************************************************)
 (* The operations a thread can run; a thread's name says which one and on *)
@@ -61,9 +85,11 @@ Task == [t \in Threads |->
       \* Platform hot-unplug: the hotplug driver's removal handler runs
       \* pci_stop_and_remove_bus_device_locked() on the device.
       [] t = "hotplug_pf"         -> [proc |-> "pci_stop_and_remove_bus_device_locked", dev |-> PF]
-      [] t = "hotplug_vf"         -> [proc |-> "pci_stop_and_remove_bus_device_locked", dev |-> VF]]
-ASSUME Threads \subseteq {"remove_store", "unbind_store", "bind_store",
-                          "sriov_numvfs_store", "hotplug_pf", "hotplug_vf"}
+      [] t = "hotplug_vf"         -> [proc |-> "pci_stop_and_remove_bus_device_locked", dev |-> VF]
+      \* zPCI threads (firmware, event handler, slot power...) start in ZpciLifecycle.
+      [] OTHER                    -> [proc |-> "none", dev |-> PF]]
+CoreThreads == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store", "hotplug_pf", "hotplug_vf"}
+ASSUME Design \in CoreDesigns => Threads \subseteq CoreThreads
 
 -----------------------------------------------------------------------------
 VARIABLES
@@ -75,10 +101,12 @@ VARIABLES
     dead,           \* dead[d]: dev->p->dead, set by kill_device()
     added,          \* added[d]: pci_dev_is_added(d), cleared when removal commits
     removeCount,    \* removeCount[d]: how often d went through device_del()
-    numVfs          \* PF's iov->num_VFs
+    numVfs,         \* PF's iov->num_VFs
+    pdevRef         \* pdevRef[d]: the struct device kref of pci_dev d (zPCI designs only;
+                    \* constant in the PCI-core designs, which do not model pci_dev lifetime)
 
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
-deviceVars == <<bound, dead, added, removeCount, numVfs>>
+deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
 vars == <<stack, lockVars, deviceVars>>
 
 Frame(proc, pc, dev) == [proc |-> proc, pc |-> pc, dev |-> dev]
@@ -86,7 +114,7 @@ Procs == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store",
           "pci_stop_and_remove_bus_device_locked", "pci_stop_and_remove_bus_device",
           "device_release_driver", "sriov_del_vfs"}
 Labels == {"entry", "kill_device", "release", "stop_and_remove", "unlock", "remove", "probe", "configure",
-           "lock_rescan"}
+           "lock_rescan", "vf2"}
 FrameType == [proc : Procs, pc : Labels, dev : Devices]
 
 TypeOK ==
@@ -98,7 +126,8 @@ TypeOK ==
     /\ dead \in [Devices -> BOOLEAN]
     /\ added \in [Devices -> BOOLEAN]
     /\ removeCount \in [Devices -> Nat]
-    /\ numVfs \in 0..1
+    /\ numVfs \in 0..Len(VFs)
+    /\ pdevRef \in [Devices -> Nat]
 
 Init ==
     /\ stack = [t \in Threads |-> << Frame(Task[t].proc, "entry", Task[t].dev) >>]
@@ -109,7 +138,8 @@ Init ==
     /\ dead = [d \in Devices |-> FALSE]
     /\ added = [d \in Devices |-> TRUE]
     /\ removeCount = [d \in Devices |-> 0]
-    /\ numVfs = 1
+    /\ numVfs = Len(VFs)
+    /\ pdevRef = [d \in Devices |-> 1]
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)
@@ -119,10 +149,10 @@ At(t, proc, pc) == stack[t] # << >> /\ Top(t).proc = proc /\ Top(t).pc = pc
 Dev(t) == Top(t).dev
 Rest(t) == SubSeq(stack[t], 1, Len(stack[t]) - 1)
 \* Continue at label pc in the same function.
-Goto(t, pc) == stack' = [stack EXCEPT ![t] = Rest(t) \o << Frame(Top(t).proc, pc, Top(t).dev) >>]
+Goto(t, pc) == stack' = [stack EXCEPT ![t] = Rest(t) \o << [Top(t) EXCEPT !.pc = pc] >>]
 \* Continue at label pc after the callee returns; the callee starts at "entry".
 Call(t, pc, proc, dev) ==
-    stack' = [stack EXCEPT ![t] = Rest(t) \o << Frame(Top(t).proc, pc, Top(t).dev), Frame(proc, "entry", dev) >>]
+    stack' = [stack EXCEPT ![t] = Rest(t) \o << [Top(t) EXCEPT !.pc = pc], Frame(proc, "entry", dev) >>]
 \* Tail call: this function returns what proc returns.
 TailCall(t, proc, dev) == stack' = [stack EXCEPT ![t] = Rest(t) \o << Frame(proc, "entry", dev) >>]
 Return(t) == stack' = [stack EXCEPT ![t] = Rest(t)]
@@ -165,7 +195,7 @@ RemoveStoreKillDevice(t) ==
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
     /\ DeviceUnlock(t, Dev(t))
     /\ Call(t, "stop_and_remove", "device_release_driver", Dev(t))
-    /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs>>
+    /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
 
 \* v10/v11: the driver is released; now the locked stop-and-remove.
 RemoveStoreStopAndRemove(t) ==
@@ -200,14 +230,22 @@ PciStopDev(t) ==
     /\ UNCHANGED <<lockVars, deviceVars>>
 
 \* pci_dev_assign_added(dev, false); pci_destroy_dev() -> device_del(), which
-\* takes device_lock for kill_device().
+\* takes device_lock for kill_device(); then put_device() drops the bus's
+\* reference.  On s390 (zPCI designs) the last put runs pci_release_dev() ->
+\* pcibios_release_device(), which drops the pdev's zpci_dev reference (module
+\* ZpciLifecycle); the PCI-core designs do not model pci_dev lifetime.
 PciRemoveBusDevice(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "remove")
     /\ deviceLock[Dev(t)] = NoOwner
     /\ added' = [added EXCEPT ![Dev(t)] = FALSE]
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
     /\ removeCount' = [removeCount EXCEPT ![Dev(t)] = @ + 1]
-    /\ Return(t)
+    /\ IF Design \in ZpciDesigns
+       THEN /\ pdevRef' = [pdevRef EXCEPT ![Dev(t)] = @ - 1]
+            /\ IF pdevRef[Dev(t)] = 1
+               THEN TailCall(t, "pcibios_release_device", Dev(t))
+               ELSE Return(t)
+       ELSE Return(t) /\ UNCHANGED pdevRef
     /\ UNCHANGED <<lockVars, bound, numVfs>>
 
 -----------------------------------------------------------------------------
@@ -229,7 +267,7 @@ PciDeviceRemove(t) ==
        ELSE /\ bound' = [bound EXCEPT ![Dev(t)] = FALSE]
             /\ DeviceUnlock(t, Dev(t))
             /\ Return(t)
-    /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs>>
+    /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
 
 \* The PF driver's .remove has returned: unbound, device_unlock().
 DeviceReleaseDriverUnlock(t) ==
@@ -237,7 +275,7 @@ DeviceReleaseDriverUnlock(t) ==
     /\ bound' = [bound EXCEPT ![Dev(t)] = FALSE]
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
-    /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs>>
+    /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
 
 -----------------------------------------------------------------------------
 (* sriov_del_vfs(): remove every VF, under the rescan lock where the design *)
@@ -248,9 +286,15 @@ SriovDelVfs(t) ==
     /\ IF SriovDelVfsLocks
        THEN CanLockRescan(t) /\ LockRescan(t)
        ELSE UNCHANGED rescanLock
-    \* pci_iov_remove_virtfn() -> pci_stop_and_remove_bus_device(VF)
-    /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VF)
+    \* pci_iov_remove_virtfn() -> pci_stop_and_remove_bus_device(VF), for each VF
+    /\ Call(t, IF Len(VFs) = 1 THEN "unlock" ELSE "vf2", "pci_stop_and_remove_bus_device", VFs[1])
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
+
+\* The next VF (designs with two VFs).
+SriovDelVfsNext(t) ==
+    /\ At(t, "sriov_del_vfs", "vf2")
+    /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VFs[2])
+    /\ UNCHANGED <<lockVars, deviceVars>>
 
 \* The VFs are gone: num_VFs = 0, and pci_unlock_rescan_remove() if locked.
 SriovDelVfsUnlock(t) ==
@@ -258,7 +302,7 @@ SriovDelVfsUnlock(t) ==
     /\ numVfs' = 0
     /\ IF SriovDelVfsLocks THEN UnlockRescan(t) ELSE UNCHANGED <<rescanLock, rescanWarned>>
     /\ Return(t)
-    /\ UNCHANGED <<deviceLock, bound, dead, added, removeCount>>
+    /\ UNCHANGED <<deviceLock, bound, dead, added, removeCount, pdevRef>>
 
 -----------------------------------------------------------------------------
 (* Driver core sysfs: unbind and bind.                                      *)
@@ -286,7 +330,7 @@ BindStoreProbe(t) ==
     /\ bound' = [bound EXCEPT ![Dev(t)] = @ \/ (~dead[Dev(t)] /\ added[Dev(t)])]
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
-    /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs>>
+    /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
 
 -----------------------------------------------------------------------------
 (* sriov_numvfs_store(): echo 0 > sriov_numvfs on the PF.                   *)
@@ -337,6 +381,7 @@ ThreadStep(t) ==
     \/ PciDeviceRemove(t)
     \/ DeviceReleaseDriverUnlock(t)
     \/ SriovDelVfs(t)
+    \/ SriovDelVfsNext(t)
     \/ SriovDelVfsUnlock(t)
     \/ UnbindStore(t)
     \/ BindStore(t)
