@@ -1,0 +1,62 @@
+package pcilc.ref;
+
+import java.util.Arrays;
+
+/**
+ * The patch designs of the spec ({@code Designs} in spec/PciCore.tla), by the spec's names. The predicates
+ * are the spec's operators under "Designs": the kernel code asks them exactly where the patches differ.
+ */
+public enum Design {
+    SRIOV_UNLOCKED("sriov-unlocked"),
+    SRIOV_MUTEX("sriov-mutex"),
+    NECHITA_V9("nechita-v9"),
+    NECHITA_V10("nechita-v10"),
+    NECHITA_V11("nechita-v11"),
+    NECHITA_V11_HOTPLUG("nechita-v11-hotplug");
+
+    private final String specName;
+
+    Design(String specName) {
+        this.specName = specName;
+    }
+
+    /** The name used by the spec, the cfg files and the manifest. */
+    public String specName() {
+        return specName;
+    }
+
+    public static Design bySpecName(String name) {
+        return Arrays.stream(values()).filter(d -> d.specName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown design: " + name));
+    }
+
+    /** Nechita patch 1: pci_lock_rescan_remove() is reentrant (owner task + depth). */
+    public boolean rescanLockReentrant() {
+        return this != SRIOV_UNLOCKED && this != SRIOV_MUTEX;
+    }
+
+    /** sriov_del_vfs() takes the rescan lock itself (05703271c3cd, Nechita patch 1). */
+    public boolean sriovDelVfsLocks() {
+        return this != SRIOV_UNLOCKED;
+    }
+
+    /** a5338e365c45 takes the rescan lock in sriov_numvfs_store() instead. */
+    public boolean numvfsStoreLocks() {
+        return this == SRIOV_UNLOCKED;
+    }
+
+    /** Nechita v10 patch 2: device_release_driver() before the locked removal. */
+    public boolean removeStoreReleasesFirst() {
+        return this == NECHITA_V10 || this == NECHITA_V11 || this == NECHITA_V11_HOTPLUG;
+    }
+
+    /** Nechita v11 patch 2: kill_device() before the release, so nothing can bind. */
+    public boolean removeStoreKillsFirst() {
+        return this == NECHITA_V11 || this == NECHITA_V11_HOTPLUG;
+    }
+
+    @Override
+    public String toString() {
+        return specName;
+    }
+}

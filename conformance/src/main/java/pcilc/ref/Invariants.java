@@ -1,0 +1,62 @@
+package pcilc.ref;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The spec's invariants, on the Java objects; exact at step points (see {@link Snapshot}). */
+public final class Invariants {
+    public static final List<String> NAMES = List.of("RescanLockWellFormedInv", "NoForeignRescanUnlockInv",
+            "NoDoubleRemoveInv", "NoUseAfterRemoveInv", "NoBindAfterRemovalStartInv");
+
+    private Invariants() {
+    }
+
+    /** The names of the invariants that do not hold now, in the spec's order. */
+    public static List<String> violated(Kernel k) {
+        List<String> out = new ArrayList<>();
+        if (!rescanLockWellFormed(k)) {
+            out.add("RescanLockWellFormedInv");
+        }
+        if (k.rescanLock.warned()) {
+            out.add("NoForeignRescanUnlockInv");
+        }
+        if (k.devices().stream().anyMatch(d -> d.removeCount > 1)) {
+            out.add("NoDoubleRemoveInv");
+        }
+        if (k.devices().stream().anyMatch(d -> d.removeCount > 0 && d.driver != null)) {
+            out.add("NoUseAfterRemoveInv");
+        }
+        if (!noBindAfterRemovalStart(k)) {
+            out.add("NoBindAfterRemovalStartInv");
+        }
+        return out;
+    }
+
+    /** Free exactly when depth is 0; a plain mutex never nests. */
+    static boolean rescanLockWellFormed(Kernel k) {
+        RescanRemoveLock l = k.rescanLock;
+        Task owner = l.owner();
+        int depth = l.depth();
+        return (owner == null) == (depth == 0) && (l.reentrant() || depth <= 1);
+    }
+
+    /**
+     * Once a removal path has released the driver of d (remove_store between its unbind and the locked
+     * removal; pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no driver is bound to d.
+     */
+    static boolean noBindAfterRemovalStart(Kernel k) {
+        for (Task t : k.tasks().values()) {
+            List<Frame> st = t.published();
+            if (st.isEmpty()) {
+                continue;
+            }
+            Frame top = st.get(st.size() - 1);
+            boolean released = top.proc().equals("remove_store") && top.pc().equals("stop_and_remove")
+                    || top.proc().equals("pci_stop_and_remove_bus_device") && top.pc().equals("remove");
+            if (released && k.device(top.dev()).driver != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,171 @@
+package pcilc.ref;
+
+/**
+ * The PCI core (drivers/pci/remove.c, iov.c, pci-sysfs.c, and a hotplug driver's removal handler).
+ * The code differs between designs where {@link Design}'s predicates are asked. Each {@code k.step(...)}
+ * is a step point carrying the name of the spec action that starts there.
+ */
+public final class PciCore {
+    private final Kernel k;
+
+    PciCore(Kernel k) {
+        this.k = k;
+    }
+
+    private static Task cur() {
+        return Task.current();
+    }
+
+    private static final Lockable[] NONE = {};
+
+    private Lockable[] rescanIf(boolean takes) {
+        return takes ? new Lockable[] {k.rescanLock} : NONE;
+    }
+
+    // --- drivers/pci/remove.c -----------------------------------------------------------------------
+
+    public void pciStopAndRemoveBusDeviceLocked(PciDev dev) {
+        cur().enter("pci_stop_and_remove_bus_device_locked", dev);
+        k.step("PciStopAndRemoveBusDeviceLocked", k.rescanLock);
+        k.rescanLock.lock();
+        cur().pc("unlock");
+        pciStopAndRemoveBusDevice(dev);
+        k.step("PciStopAndRemoveBusDeviceLockedUnlock");
+        k.rescanLock.unlock();
+        cur().leave("pci_stop_and_remove_bus_device_locked");
+    }
+
+    public void pciStopAndRemoveBusDevice(PciDev dev) {
+        cur().enter("pci_stop_and_remove_bus_device", dev);
+        k.step("PciStopDev");
+        if (pciStopDev(dev)) {
+            k.step("PciRemoveBusDevice", dev.deviceLock);
+            pciRemoveBusDevice(dev);
+        }
+        cur().leave("pci_stop_and_remove_bus_device");
+    }
+
+    /** pci_stop_dev(): only a device that is still added is stopped (its driver released). */
+    private boolean pciStopDev(PciDev dev) {
+        if (!dev.isAdded) {
+            return false;
+        }
+        cur().pc("remove");
+        k.driverCore.deviceReleaseDriver(dev);
+        return true;
+    }
+
+    /**
+     * pci_remove_bus_device(): pci_dev_assign_added(dev, false); pci_destroy_dev() → device_del(), whose
+     * kill_device() runs under device_lock. The kernel clears is_added before device_del() takes
+     * device_lock; the spec makes the whole step wait for device_lock, so the lock is taken first here.
+     */
+    private void pciRemoveBusDevice(PciDev dev) {
+        dev.deviceLock.lock();
+        dev.isAdded = false;
+        k.driverCore.killDevice(dev);
+        dev.removeCount++;
+        dev.deviceLock.unlock();
+    }
+
+    // --- drivers/pci/iov.c ----------------------------------------------------------------------------
+
+    /** pci_disable_sriov() → sriov_disable() → sriov_del_vfs(), if VFs are enabled. */
+    public void pciDisableSriov(PciDev dev) {
+        if (dev.numVfs > 0) {
+            sriovDelVfs(dev);
+        }
+    }
+
+    /** sriov_del_vfs(): remove every VF, under the rescan lock where the design takes it here. */
+    public void sriovDelVfs(PciDev dev) {
+        boolean locks = k.design.sriovDelVfsLocks();
+        cur().enter("sriov_del_vfs", dev);
+        k.step("SriovDelVfs", rescanIf(locks));
+        if (locks) {
+            k.rescanLock.lock();
+        }
+        cur().pc("unlock");
+        for (int i = 0; i < dev.numVfs; i++) {
+            pciIovRemoveVirtfn(dev, i);
+        }
+        k.step("SriovDelVfsUnlock");
+        dev.numVfs = 0;
+        if (locks) {
+            k.rescanLock.unlock();
+        }
+        cur().leave("sriov_del_vfs");
+    }
+
+    private void pciIovRemoveVirtfn(PciDev dev, int id) {
+        pciStopAndRemoveBusDevice(dev.virtfns.get(id));
+    }
+
+    // --- drivers/pci/pci-sysfs.c, iov.c: sysfs files --------------------------------------------------
+
+    /** echo 1 > remove. */
+    public void removeStore(PciDev dev) {
+        cur().enter("remove_store", dev);
+        k.step("RemoveStore", design().removeStoreKillsFirst() ? new Lockable[] {dev.deviceLock} : NONE);
+        if (design().removeStoreKillsFirst()) {
+            // Nechita v11: device_lock; kill_device; device_unlock: nothing binds from now on.
+            dev.deviceLock.lock();
+            cur().pc("kill_device");
+            k.step("RemoveStoreKillDevice");
+            k.driverCore.killDevice(dev);
+            dev.deviceLock.unlock();
+        }
+        if (design().removeStoreReleasesFirst()) {
+            // Nechita v10: release the driver before the locked removal.
+            cur().pc("stop_and_remove");
+            k.driverCore.deviceReleaseDriver(dev);
+            k.step("RemoveStoreStopAndRemove");
+        }
+        cur().leave("remove_store");  // tail call
+        pciStopAndRemoveBusDeviceLocked(dev);
+    }
+
+    /** echo N > sriov_numvfs; only N = 0 (disable the VFs) is modelled. */
+    public int sriovNumvfsStore(PciDev dev, int numVfs) {
+        cur().enter("sriov_numvfs_store", dev);
+        k.step("SriovNumvfsStore", dev.deviceLock);
+        dev.deviceLock.lock();
+        cur().pc("configure");
+        k.step("SriovNumvfsStoreConfigure");
+        PciDriver drv = dev.driver;
+        if (drv == null || dev.numVfs == numVfs) {
+            // no driver: -ENOENT; already the requested number: nothing to do
+            int ret = drv == null ? -2 : 0;
+            dev.deviceLock.unlock();
+            cur().leave("sriov_numvfs_store");
+            return ret;
+        }
+        boolean locks = design().numvfsStoreLocks();
+        if (locks) {
+            // a5338e365c45: pci_lock_rescan_remove() around sriov_configure()
+            cur().pc("lock_rescan");
+            k.step("SriovNumvfsStoreLockRescan", k.rescanLock);
+            k.rescanLock.lock();
+        }
+        cur().pc("unlock");
+        drv.sriovConfigure(dev, numVfs);
+        k.step("SriovNumvfsStoreUnlock");
+        if (locks) {
+            k.rescanLock.unlock();
+        }
+        dev.deviceLock.unlock();
+        cur().leave("sriov_numvfs_store");
+        return 0;
+    }
+
+    // --- a hotplug driver ------------------------------------------------------------------------------
+
+    /** The platform hot-unplug handler: pci_stop_and_remove_bus_device_locked() on the device. */
+    public void hotplugRemove(PciDev dev) {
+        pciStopAndRemoveBusDeviceLocked(dev);
+    }
+
+    private Design design() {
+        return k.design;
+    }
+}

@@ -1,0 +1,91 @@
+package pcilc.ref;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pci_rescan_remove_lock} with pci_lock_rescan_remove()/pci_unlock_rescan_remove().
+ * Plain: a mutex (the owner's second lock waits for itself). Reentrant (Nechita patch 1): the owner task
+ * and a depth; lock: owner == current → depth++, else mutex_lock, owner = current, depth = 1; unlock:
+ * owner != current → WARN and return, else depth--, at 0 clear owner and mutex_unlock. The kernel's WARN
+ * is recorded (never thrown), for both kinds, as the spec does.
+ */
+public final class RescanRemoveLock implements Lockable {
+    private final boolean reentrant;
+    private final Mutex mutex = new Mutex("pci_rescan_remove_lock");
+    private volatile Task owner;
+    private volatile int depth;
+    private final List<String> warnings = new ArrayList<>();
+    private volatile boolean warned;
+
+    public RescanRemoveLock(boolean reentrant) {
+        this.reentrant = reentrant;
+    }
+
+    @Override
+    public String name() {
+        return "pci_rescan_remove_lock";
+    }
+
+    public boolean reentrant() {
+        return reentrant;
+    }
+
+    /** pci_lock_rescan_remove(). */
+    public void lock() {
+        Task me = Task.current();
+        if (reentrant && owner == me) {
+            depth++;
+            return;
+        }
+        mutex.lock();
+        owner = me;
+        depth = 1;
+    }
+
+    /** pci_unlock_rescan_remove(). */
+    public void unlock() {
+        Task me = Task.current();
+        if (owner != me) {
+            synchronized (warnings) {
+                warnings.add("WARN: pci_unlock_rescan_remove() by " + me + " while " + owner + " owns the lock");
+            }
+            warned = true;
+            return;
+        }
+        if (--depth == 0) {
+            owner = null;
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public boolean couldLock(Task task) {
+        return (reentrant && owner == task) || mutex.couldLock(task);
+    }
+
+    @Override
+    public Task owner() {
+        return owner;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** A WARN was printed (the spec's rescanWarned). */
+    public boolean warned() {
+        return warned;
+    }
+
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

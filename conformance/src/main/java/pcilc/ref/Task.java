@@ -1,0 +1,128 @@
+package pcilc.ref;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A kernel task ({@code current}): a thread name of the spec and the task's shadow call stack of
+ * {@link Frame}s, which the kernel-code methods push ({@link #enter}) and pop ({@link #leave}) and whose
+ * label they set ({@link #pc}). The stack is the spec's {@code stack[t]}: it is only ever read at step
+ * points, where the task's {@link #published() published} copy is exact.
+ */
+public final class Task {
+    private static final ThreadLocal<Task> CURRENT = new ThreadLocal<>();
+
+    private final String name;
+    private final List<Frame> frames = new ArrayList<>();
+    private volatile List<Frame> published = List.of();
+    private volatile String nextAction;
+    private volatile List<Lockable> guards = List.of();
+    private volatile boolean finished;
+    private volatile StepControl control;
+
+    public Task(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The task running on this thread. */
+    public static Task current() {
+        Task t = CURRENT.get();
+        if (t == null) {
+            throw new IllegalStateException("no kernel task on thread " + Thread.currentThread().getName());
+        }
+        return t;
+    }
+
+    /** Runs {@code op} as this task on the calling thread; the task is finished when it returns. */
+    public void run(Runnable op) {
+        CURRENT.set(this);
+        try {
+            op.run();
+            finished = true;
+            frames.clear();
+            published = List.of();
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    void control(StepControl control) {
+        this.control = control;
+    }
+
+    // --- the shadow call stack -------------------------------------------------------------------
+
+    /** A kernel function starts: its frame at label "entry" (the spec's Call/TailCall target). */
+    public void enter(String proc, PciDev dev) {
+        frames.add(new Frame(proc, "entry", dev.name()));
+    }
+
+    /** The running function continues at {@code label} (the spec's Goto, or the return label of a Call). */
+    public void pc(String label) {
+        Frame top = frames.get(frames.size() - 1);
+        frames.set(frames.size() - 1, new Frame(top.proc(), label, top.dev()));
+    }
+
+    /** The running function {@code proc} returns. */
+    public void leave(String proc) {
+        Frame top = frames.remove(frames.size() - 1);
+        if (!top.proc().equals(proc)) {
+            throw new IllegalStateException("shadow stack: leaving " + proc + " but the top frame is " + top);
+        }
+    }
+
+    // --- step points --------------------------------------------------------------------------------
+
+    /**
+     * A step point: the next atomic step of the spec ({@code action}) starts here. {@code guards} are the
+     * locks the step takes before it changes anything (the action's enabling condition).
+     */
+    public void step(String action, Lockable... guards) {
+        this.nextAction = action;
+        this.guards = List.of(guards);
+        this.published = List.copyOf(frames);
+        StepControl c = control;
+        if (c != null) {
+            c.atStepPoint(this);
+        }
+    }
+
+    /** Called by a lock that this task cannot take now. */
+    void blockedMidStep(Lockable lock) {
+        StepControl c = control;
+        if (c != null) {
+            c.blockedMidStep(this, lock);
+        }
+    }
+
+    boolean controlled() {
+        return control != null;
+    }
+
+    /** The spec action this task executes next, as announced by its last step point. */
+    public String nextAction() {
+        return finished ? null : nextAction;
+    }
+
+    public List<Lockable> guards() {
+        return guards;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The shadow stack as of the task's last step point (empty once finished), top frame last. */
+    public List<Frame> published() {
+        return published;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

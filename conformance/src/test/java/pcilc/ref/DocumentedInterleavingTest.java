@@ -1,0 +1,98 @@
+package pcilc.ref;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The documented buggy interleaving of each failing design (TLC's counterexample, kept in
+ * src/test/resources/traces), driven through the step scheduler: after every step the snapshot equals
+ * TLC's state variable by variable, and the implementation fails the way the spec does. The same
+ * operations then run cleanly in nechita-v11.
+ */
+class DocumentedInterleavingTest {
+
+    @ParameterizedTest(name = "{0}: TLC's counterexample replays step by step, same failure")
+    @ValueSource(strings = {"sriov-unlocked", "sriov-mutex", "nechita-v9", "nechita-v10", "nechita-v11-hotplug"})
+    void replaysTheCounterexample(String design) {
+        TlcTrace trace = TlcTrace.load(design);
+        Kernel k = new Kernel(Design.bySpecName(design));
+        try (StepScheduler s = new StepScheduler(k)) {
+            s.startAll(trace.threads());
+            assertSameState(0, "Init", k, trace.steps().get(0).state());
+            int last = trace.steps().size() - 1;
+            for (int i = 1; i <= last; i++) {
+                TlcTrace.Step step = trace.steps().get(i);
+                assertThat(s.state(step.thread()).action()).as("step %d: next action of %s", i, step.thread())
+                        .isEqualTo(step.action());
+                assertThat(s.canProgress(step.thread())).as("step %d %s enabled", i, step.action()).isTrue();
+                s.step(step.thread());
+                assertSameState(i, step.action(), k, step.state());
+                if (i < last) {
+                    assertThat(Invariants.violated(k)).as("step %d %s: invariants", i, step.action()).isEmpty();
+                }
+            }
+            if (trace.error().equals("deadlock")) {
+                assertThat(s.hung()).as("hang after the trace: %s", s.states()).isTrue();
+                assertThat(Invariants.violated(k)).isEmpty();
+            } else {
+                String inv = trace.error().substring("invariant:".length());
+                assertThat(Invariants.violated(k)).containsExactly(inv);
+            }
+        }
+    }
+
+    static void assertSameState(int i, String action, Kernel k, Map<String, Object> expected) {
+        Map<String, Object> actual = Snapshot.of(k);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(actual.keySet()).as("step %d %s: variables", i, action).isEqualTo(expected.keySet());
+        for (String var : expected.keySet()) {
+            soft.assertThat(actual.get(var)).as("step %d %s: %s", i, action, var).isEqualTo(expected.get(var));
+        }
+        soft.assertAll();
+    }
+
+    /** Runs the trace's threads in {@code design}, preferring the trace's thread order; returns the scheduler's verdict. */
+    static String runPreferringTraceOrder(String traceDesign, Design design) {
+        TlcTrace trace = TlcTrace.load(traceDesign);
+        Kernel k = new Kernel(design);
+        try (StepScheduler s = new StepScheduler(k)) {
+            s.startAll(trace.threads());
+            List<String> order = trace.steps().stream().skip(1).map(TlcTrace.Step::thread).toList();
+            int i = 0;
+            while (!s.allFinished()) {
+                if (s.hung()) {
+                    return "deadlock";
+                }
+                String preferred = i < order.size() ? order.get(i) : null;
+                i++;
+                String t = preferred != null && s.canProgress(preferred) ? preferred : s.progressing().get(0);
+                s.step(t);
+                List<String> broken = Invariants.violated(k);
+                if (!broken.isEmpty()) {
+                    return "invariant:" + broken.get(0);
+                }
+            }
+            return "pass";
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: the same operations complete cleanly in nechita-v11")
+    @ValueSource(strings = {"sriov-unlocked", "sriov-mutex", "nechita-v9", "nechita-v10"})
+    void fixedDesignCompletes(String design) {
+        assertThat(runPreferringTraceOrder(design, Design.NECHITA_V11)).isEqualTo("pass");
+        assertThat(runPreferringTraceOrder(design, Design.bySpecName(design))).isNotEqualTo("pass");
+    }
+
+    @Test
+    @DisplayName("nechita-v11-hotplug is v11's code: no design of the matrix fixes it, v11 hangs the same way")
+    void hotplugLimitationHasNoFix() {
+        assertThat(runPreferringTraceOrder("nechita-v11-hotplug", Design.NECHITA_V11)).isEqualTo("deadlock");
+    }
+}

@@ -1,0 +1,109 @@
+package pcilc.ref;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Breadth-first search over the implementation's states through the step scheduler (each state reached by
+ * replaying its schedule on a fresh kernel), with the snapshot as the state: the same graph as TLC's when
+ * the code is the spec's model. For the passing design the number of distinct states equals TLC's
+ * (spec/manifest.tsv); for the others the search finds the failure TLC reports.
+ */
+class StateSpaceTest {
+
+    record Result(int distinct, int depth, Set<String> failures) {
+    }
+
+    static Result explore(Design design, List<String> threads) {
+        Map<Map<String, Object>, List<String>> seen = new HashMap<>();
+        Deque<List<String>> queue = new ArrayDeque<>();
+        Set<String> failures = new TreeSet<>();
+        int depth = 0;
+        List<String> root = List.of();
+        seen.put(replay(design, threads, root, null, failures), root);
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            List<String> path = queue.poll();
+            depth = Math.max(depth, path.size() + 1);
+            for (String t : progressingAfter(design, threads, path)) {
+                List<String> next = new ArrayList<>(path);
+                next.add(t);
+                Map<String, Object> state = replay(design, threads, next, null, failures);
+                if (seen.putIfAbsent(state, next) == null) {
+                    queue.add(next);
+                }
+            }
+        }
+        return new Result(seen.size(), depth, failures);
+    }
+
+    private static List<String> progressingAfter(Design design, List<String> threads, List<String> path) {
+        List<List<String>> out = new ArrayList<>();
+        replay(design, threads, path, out, new TreeSet<>());
+        return out.get(0);
+    }
+
+    private static Map<String, Object> replay(Design design, List<String> threads, List<String> path,
+            List<List<String>> progressing, Set<String> failures) {
+        Kernel k = new Kernel(design);
+        try (StepScheduler s = new StepScheduler(k)) {
+            s.startAll(threads);
+            for (String t : path) {
+                s.step(t);
+            }
+            if (s.hung()) {
+                failures.add("deadlock");
+            }
+            Invariants.violated(k).forEach(inv -> failures.add("invariant:" + inv));
+            if (progressing != null) {
+                progressing.add(s.progressing());
+            }
+            return Snapshot.of(k);
+        }
+    }
+
+    static Map<String, String[]> manifest() throws IOException {
+        Map<String, String[]> m = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("..", "spec", "manifest.tsv"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] f = line.split("\t");
+                m.put(f[0], f);
+            }
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = ';', value = {
+        "nechita-v11; remove_store,unbind_store,bind_store,sriov_numvfs_store",
+        "sriov-unlocked; unbind_store,hotplug_vf",
+        "sriov-mutex; remove_store,hotplug_vf",
+        "nechita-v9; remove_store,unbind_store",
+        "nechita-v10; remove_store,unbind_store,bind_store",
+        "nechita-v11-hotplug; unbind_store,hotplug_pf"})
+    void sameVerdictAsTlc(String design, String threads) throws IOException {
+        String[] row = manifest().get(design);
+        String expected = row[3];
+        Result r = explore(Design.bySpecName(design), List.of(threads.split(",")));
+        if (expected.equals("pass")) {
+            assertThat(r.failures()).isEmpty();
+            assertThat(r.distinct()).as("distinct states (TLC: %s)", row[4]).isEqualTo(Integer.parseInt(row[4]));
+            assertThat(r.depth()).as("depth (TLC: %s)", row[5]).isEqualTo(Integer.parseInt(row[5]));
+        } else {
+            assertThat(r.failures()).contains(expected);
+        }
+    }
+}
