@@ -105,9 +105,17 @@ VARIABLES
     pdevRef         \* pdevRef[d]: the struct device kref of pci_dev d (zPCI designs only;
                     \* constant in the PCI-core designs, which do not model pci_dev lifetime)
 
+\* The s390 zPCI state (module ZpciLifecycle describes it; constant in the
+\* PCI-core designs).  Declared here so that every PCI-core action leaves it
+\* unchanged and keeps its own name in TLC's traces.
+VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
+          stateLock, addRemoveLock, pdevZdev, warned
+archVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
+              stateLock, addRemoveLock, pdevZdev, warned>>
+
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
 deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
-vars == <<stack, lockVars, deviceVars>>
+vars == <<stack, lockVars, deviceVars, archVars>>
 
 Frame(proc, pc, dev) == [proc |-> proc, pc |-> pc, dev |-> dev]
 Procs == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store",
@@ -140,6 +148,9 @@ Init ==
     /\ removeCount = [d \in Devices |-> 0]
     /\ numVfs = Len(VFs)
     /\ pdevRef = [d \in Devices |-> 1]
+    /\ pstate = << >> /\ queue = << >> /\ fwLeft = 0 /\ zfid = << >> /\ zstate = << >> /\ phase = << >>
+    /\ kref = << >> /\ listed = << >> /\ slot = << >> /\ slotDeregs = << >> /\ iommu = << >>
+    /\ stateLock = << >> /\ addRemoveLock = NoOwner /\ pdevZdev = << >> /\ warned = {}
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)
@@ -188,6 +199,7 @@ RemoveStore(t) ==
          [] OTHER ->
                 TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t)) /\ UNCHANGED lockVars
     /\ UNCHANGED deviceVars
+    /\ UNCHANGED archVars
 
 \* v11: kill_device() under device_lock, device_unlock(), then release the driver.
 RemoveStoreKillDevice(t) ==
@@ -196,12 +208,14 @@ RemoveStoreKillDevice(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Call(t, "stop_and_remove", "device_release_driver", Dev(t))
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
+    /\ UNCHANGED archVars
 
 \* v10/v11: the driver is released; now the locked stop-and-remove.
 RemoveStoreStopAndRemove(t) ==
     /\ At(t, "remove_store", "stop_and_remove")
     /\ TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t))
     /\ UNCHANGED <<lockVars, deviceVars>>
+    /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 (* pci_stop_and_remove_bus_device_locked() and its unlocked core.           *)
@@ -212,12 +226,14 @@ PciStopAndRemoveBusDeviceLocked(t) ==
     /\ LockRescan(t)
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
+    /\ UNCHANGED archVars
 
 PciStopAndRemoveBusDeviceLockedUnlock(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "unlock")
     /\ UnlockRescan(t)
     /\ Return(t)
     /\ UNCHANGED <<deviceLock, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* pci_stop_dev(): only a device that is still added is stopped; the check
 \* and the removal that clears the flag are separate steps (safe only under
@@ -228,6 +244,7 @@ PciStopDev(t) ==
        THEN Call(t, "remove", "device_release_driver", Dev(t))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* pci_dev_assign_added(dev, false); pci_destroy_dev() -> device_del(), which
 \* takes device_lock for kill_device(); then put_device() drops the bus's
@@ -247,6 +264,7 @@ PciRemoveBusDevice(t) ==
                ELSE Return(t)
        ELSE Return(t) /\ UNCHANGED pdevRef
     /\ UNCHANGED <<lockVars, bound, numVfs>>
+    /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 (* device_release_driver(): device_lock, the driver's .remove, unlock.      *)
@@ -256,6 +274,7 @@ DeviceReleaseDriver(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "release")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* __device_release_driver() -> pci_device_remove() -> driver .remove.  A PF
 \* driver's .remove calls pci_disable_sriov() -> sriov_del_vfs().
@@ -268,6 +287,7 @@ PciDeviceRemove(t) ==
             /\ DeviceUnlock(t, Dev(t))
             /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
+    /\ UNCHANGED archVars
 
 \* The PF driver's .remove has returned: unbound, device_unlock().
 DeviceReleaseDriverUnlock(t) ==
@@ -276,6 +296,7 @@ DeviceReleaseDriverUnlock(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
+    /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 (* sriov_del_vfs(): remove every VF, under the rescan lock where the design *)
@@ -289,12 +310,14 @@ SriovDelVfs(t) ==
     \* pci_iov_remove_virtfn() -> pci_stop_and_remove_bus_device(VF), for each VF
     /\ Call(t, IF Len(VFs) = 1 THEN "unlock" ELSE "vf2", "pci_stop_and_remove_bus_device", VFs[1])
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* The next VF (designs with two VFs).
 SriovDelVfsNext(t) ==
     /\ At(t, "sriov_del_vfs", "vf2")
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VFs[2])
     /\ UNCHANGED <<lockVars, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* The VFs are gone: num_VFs = 0, and pci_unlock_rescan_remove() if locked.
 SriovDelVfsUnlock(t) ==
@@ -303,6 +326,7 @@ SriovDelVfsUnlock(t) ==
     /\ IF SriovDelVfsLocks THEN UnlockRescan(t) ELSE UNCHANGED <<rescanLock, rescanWarned>>
     /\ Return(t)
     /\ UNCHANGED <<deviceLock, bound, dead, added, removeCount, pdevRef>>
+    /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 (* Driver core sysfs: unbind and bind.                                      *)
@@ -315,6 +339,7 @@ UnbindStore(t) ==
        THEN TailCall(t, "device_release_driver", Dev(t))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* bind_store() -> device_driver_attach(): device_lock.
 BindStore(t) ==
@@ -322,6 +347,7 @@ BindStore(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "probe")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* __driver_probe_device(): -ENODEV if dev->p->dead or no longer added;
 \* otherwise the driver binds.  Then device_unlock().
@@ -331,6 +357,7 @@ BindStoreProbe(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
+    /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 (* sriov_numvfs_store(): echo 0 > sriov_numvfs on the PF.                   *)
@@ -340,6 +367,7 @@ SriovNumvfsStore(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "configure")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* No driver (-ENOENT) or no VFs: device_unlock and return.  Otherwise the
 \* driver's sriov_configure(0) -> pci_disable_sriov() -> sriov_del_vfs().
@@ -352,6 +380,7 @@ SriovNumvfsStoreConfigure(t) ==
                ELSE Call(t, "unlock", "sriov_del_vfs", Dev(t))
             /\ UNCHANGED deviceLock
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
+    /\ UNCHANGED archVars
 
 \* a5338e365c45: pci_lock_rescan_remove() around sriov_configure().
 SriovNumvfsStoreLockRescan(t) ==
@@ -360,6 +389,7 @@ SriovNumvfsStoreLockRescan(t) ==
     /\ LockRescan(t)
     /\ Call(t, "unlock", "sriov_del_vfs", Dev(t))
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
+    /\ UNCHANGED archVars
 
 SriovNumvfsStoreUnlock(t) ==
     /\ At(t, "sriov_numvfs_store", "unlock")
@@ -367,6 +397,7 @@ SriovNumvfsStoreUnlock(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED deviceVars
+    /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 ThreadStep(t) ==
