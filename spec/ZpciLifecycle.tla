@@ -1,0 +1,725 @@
+--------------------------- MODULE ZpciLifecycle ---------------------------
+(***************************************************************************)
+(* The s390 zPCI function lifecycle (arch/s390/pci/pci.c, pci_event.c,    *)
+(* pci_bus.c, drivers/pci/hotplug/s390_pci_hpc.c), composed with the PCI   *)
+(* core of module PciCore: one set of PCI-core actions.  A zPCI thread     *)
+(* calls into the core (pci_stop_and_remove_bus_device_locked), and the    *)
+(* core calls back at the last put of a pci_dev (pcibios_release_device).  *)
+(*                                                                         *)
+(* Platform side per FID: Standby / Configured / Reserved.  The firmware   *)
+(* is a thread of its own: it changes the platform state and queues the   *)
+(* availability event (PEC) that the event handler thread processes.      *)
+(* Linux side: zpci_dev instances (several per FID can exist in the old   *)
+(* designs), their kref, zpci_list membership, state_lock,                 *)
+(* zpci_add_remove_lock, hotplug slot, IOMMU sysfs directory; each         *)
+(* pci_dev's struct-device reference count and the zdev reference it holds.*)
+(*                                                                         *)
+(* As in PciCore, a thread runs kernel code as a stack of frames; zPCI     *)
+(* frames carry more fields: zdev (the instance the code works on), ref    *)
+(* (the frame owns one kref of zdev), pdev (the frame owns a pci_dev        *)
+(* reference: 1; 2 = it still has the pointer but already dropped the ref),*)
+(* pec (the event being handled).  A zpci_list_lock critical section       *)
+(* (get_zdev_by_fid, kref_put_lock's decrement + list_del, list_add) is    *)
+(* one atomic step, so the spinlock is not a variable of its own.          *)
+(***************************************************************************)
+EXTENDS PciCore, Integers
+
+CONSTANTS
+    Fids,       \* the zPCI functions, named after their pci_dev ("PF", "VF", "VF2")
+    MaxInst,    \* how many zpci_dev instances the model can allocate
+    FwFids,     \* the functions whose platform state the firmware changes
+    FwPecs,     \* the availability events the firmware may raise
+    FwEvents    \* at most this many platform events (bounds the model)
+
+ASSUME Fids \subseteq Devices /\ FwFids \subseteq Fids
+ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
+ZpciThreads == {"firmware", "zpci_event", "power_off", "power_on", "pdev_holder"}
+ASSUME Design \in ZpciDesigns => Threads \subseteq CoreThreads \cup ZpciThreads
+
+Inst == 1..MaxInst
+\* The instance a function starts with.
+InstOf(f) == CASE f = "PF" -> 1 [] f = "VF" -> 2 [] f = "VF2" -> 3
+ASSUME \A f \in Fids : InstOf(f) <= MaxInst
+\* The function the slot power thread and the pdev holder act on.
+SlotFid == PF
+
+-----------------------------------------------------------------------------
+(* Designs (zPCI side)                                                      *)
+
+\* 4b1815a52d7e: a reserved zdev stays on zpci_list until released
+\* (kref_put_lock), zpci_event_reappear, idempotent zpci_device_reserved.
+ReuseReserved == Design \notin {"zpci-pre-reuse"}
+\* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
+AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize"}
+\* 47c397844869: disable_slot puts its pdev reference before unlocking state_lock.
+PutBeforeUnlock == Design \notin {"zpci-pre-selfdelete", "zpci-pre-dupput"}
+\* 05a2538f2b48 not yet applied: the -EBUSY branch puts the pdev, and "out" again.
+DupPut == Design = "zpci-pre-dupput"
+\* Block v3: the rescan lock is outermost: taken by the event handler and by
+\* pcibios_release_device, asserted in zpci_zdev_put, no longer taken in the
+\* release path (zpci_cleanup_bus_resources, zpci_bus_release).
+BlockFix == Design \in {"zpci-block-v3", "zpci-block-v3-hotplug"}
+
+-----------------------------------------------------------------------------
+fwVars == <<pstate, queue, fwLeft>>
+zdevVars == <<zfid, zstate, phase, kref, listed>>
+sysfsVars == <<slot, slotDeregs, iommu>>
+zlockVars == <<stateLock, addRemoveLock>>
+zVars == archVars  \* declared in PciCore
+coreVars == <<stack, lockVars, deviceVars>>
+allVars == <<coreVars, zVars>>
+
+States == {"Standby", "Configured", "Reserved"}
+Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
+
+\* A zPCI frame has these fields; a PCI-core frame only proc, pc, dev.
+IsZFrame(fr) == "ref" \in DOMAIN fr
+ZFrame(proc, pc, dev, z) == [proc |-> proc, pc |-> pc, dev |-> dev, zdev |-> z, ref |-> FALSE, pdev |-> 0, pec |-> "none"]
+
+ZTypeOK ==
+    /\ pstate \in [Fids -> States]
+    /\ queue \in Seq(Fids \X Pecs)
+    /\ fwLeft \in Nat
+    /\ zfid \in [Inst -> Fids \cup {"none"}]
+    /\ zstate \in [Inst -> States]
+    /\ phase \in [Inst -> {"free", "new", "live", "released", "freed"}]
+    /\ kref \in [Inst -> Int]
+    /\ listed \in [Inst -> BOOLEAN]
+    /\ slot \in [Inst -> BOOLEAN]
+    /\ slotDeregs \in [Inst -> Nat]
+    /\ iommu \in [Inst -> BOOLEAN]
+    /\ stateLock \in [Inst -> Threads \cup {NoOwner}]
+    /\ addRemoveLock \in Threads \cup {NoOwner}
+    /\ pdevZdev \in [Devices -> Inst \cup {0}]
+    /\ rescanLock \in [owner : Threads \cup {NoOwner}, depth : Nat]
+    /\ pdevRef \in [Devices -> Int]
+
+ZInit ==
+    /\ stack = [t \in Threads |->
+         CASE t \in CoreThreads  -> << Frame(Task[t].proc, "entry", Task[t].dev) >>
+           [] t = "power_off"    -> << ZFrame("disable_slot", "entry", SlotFid, 0) >>
+           [] t = "power_on"     -> << ZFrame("enable_slot", "entry", SlotFid, 0) >>
+           [] t = "pdev_holder"  -> << [ZFrame("pdev_holder", "entry", SlotFid, 0) EXCEPT !.pdev = 1] >>
+           [] OTHER              -> << >>]
+    /\ rescanLock = [owner |-> NoOwner, depth |-> 0]
+    /\ rescanWarned = FALSE
+    /\ deviceLock = [d \in Devices |-> NoOwner]
+    \* The PF has a driver (unbind, sriov_numvfs act on it); the VFs have none.
+    /\ bound = [d \in Devices |-> d = PF /\ d \in Fids]
+    /\ dead = [d \in Devices |-> FALSE]
+    /\ added = [d \in Devices |-> d \in Fids]
+    /\ removeCount = [d \in Devices |-> 0]
+    /\ numVfs = IF VFSet \subseteq Fids THEN Len(VFs) ELSE 0
+    \* The bus's reference, and the holder's (a driver, vfio or the network stack).
+    /\ pdevRef = [d \in Devices |-> IF d \in Fids
+                                     THEN 1 + (IF "pdev_holder" \in Threads /\ d = SlotFid THEN 1 ELSE 0)
+                                     ELSE 0]
+    /\ pstate = [f \in Fids |-> "Configured"]
+    /\ queue = << >>
+    /\ fwLeft = FwEvents
+    /\ zfid = [i \in Inst |-> IF \E f \in Fids : InstOf(f) = i THEN CHOOSE f \in Fids : InstOf(f) = i ELSE "none"]
+    /\ zstate = [i \in Inst |-> "Configured"]
+    /\ phase = [i \in Inst |-> IF zfid[i] # "none" THEN "live" ELSE "free"]
+    \* platform presence + the pdev's reference
+    /\ kref = [i \in Inst |-> IF zfid[i] # "none" THEN 2 ELSE 0]
+    /\ listed = [i \in Inst |-> zfid[i] # "none"]
+    /\ slot = [i \in Inst |-> zfid[i] # "none"]
+    /\ slotDeregs = [i \in Inst |-> 0]
+    /\ iommu = [i \in Inst |-> zfid[i] # "none"]
+    /\ stateLock = [i \in Inst |-> NoOwner]
+    /\ addRemoveLock = NoOwner
+    /\ pdevZdev = [d \in Devices |-> IF d \in Fids THEN InstOf(d) ELSE 0]
+    /\ warned = {}
+
+-----------------------------------------------------------------------------
+(* Frame helpers                                                            *)
+
+\* Replace the top frame by f (a step within one function).
+Upd(t, f) == stack' = [stack EXCEPT ![t] = Rest(t) \o << f >>]
+\* The caller continues as frame f once callee returns.
+Push(t, f, callee) == stack' = [stack EXCEPT ![t] = Rest(t) \o << f, callee >>]
+\* The top frame is replaced by callee (tail call).
+Replace(t, callee) == Upd(t, callee)
+Z(t) == Top(t).zdev
+PutFrame(i) == [ZFrame("zpci_zdev_put", "entry", zfid[i], i) EXCEPT !.ref = TRUE]
+
+\* pci_dev_put(d) by thread t, whose top frame continues as f; the last put
+\* runs pci_release_dev() -> pcibios_release_device().
+PdevPutThen(t, d, f) ==
+    /\ pdevRef' = [pdevRef EXCEPT ![d] = @ - 1]
+    /\ IF pdevRef[d] = 1
+       THEN Push(t, f, ZFrame("pcibios_release_device", "entry", d, 0))
+       ELSE Upd(t, f)
+\* The same as the function's last statement.
+PdevPutReturn(t, d) ==
+    /\ pdevRef' = [pdevRef EXCEPT ![d] = @ - 1]
+    /\ IF pdevRef[d] = 1
+       THEN Replace(t, ZFrame("pcibios_release_device", "entry", d, 0))
+       ELSE Return(t)
+
+\* get_zdev_by_fid(): the listed instance of f, or 0.
+Lookup(f) == IF \E i \in Inst : listed[i] /\ zfid[i] = f THEN CHOOSE i \in Inst : listed[i] /\ zfid[i] = f ELSE 0
+FreeInst == {i \in Inst : phase[i] = "free"}
+
+-----------------------------------------------------------------------------
+(* The firmware: changes a function's platform state and raises the event. *)
+
+FwNext(f, pec) ==
+    CASE pec = "0x0301" -> IF pstate[f] \in {"Standby", "Reserved"} THEN {"Configured"} ELSE {}
+      [] pec = "0x0302" -> IF pstate[f] = "Reserved" THEN {"Standby"} ELSE {}
+      [] pec = "0x0303" -> IF pstate[f] = "Configured" THEN {"Configured"} ELSE {}
+      [] pec = "0x0304" -> IF pstate[f] = "Configured" THEN {"Standby", "Reserved"} ELSE {}
+      [] pec = "0x0308" -> IF pstate[f] = "Standby" THEN {"Reserved"} ELSE {}
+
+FirmwareEvent(t) ==
+    /\ t = "firmware"
+    /\ fwLeft > 0
+    /\ \E f \in FwFids, pec \in FwPecs, s \in States :
+         /\ s \in FwNext(f, pec)
+         /\ pstate' = [pstate EXCEPT ![f] = s]
+         /\ queue' = Append(queue, << f, pec >>)
+    /\ fwLeft' = fwLeft - 1
+    /\ UNCHANGED <<coreVars, zdevVars, sysfsVars, zlockVars, pdevZdev, warned>>
+
+-----------------------------------------------------------------------------
+(* zpci_zdev_put() and zpci_release_device()                                *)
+
+\* zpci_zdev_put(): mutex_lock(zpci_add_remove_lock) (774a1fa880bc), then
+\* kref_put_lock().  Block v3 asserts the rescan lock is held (lockdep).
+ZpciZdevPut(t) ==
+    /\ At(t, "zpci_zdev_put", "entry")
+    /\ warned' = IF BlockFix /\ rescanLock.owner # t THEN warned \cup {"lockdep"} ELSE warned
+    /\ IF AddRemoveLocked
+       THEN /\ addRemoveLock = NoOwner
+            /\ addRemoveLock' = t
+            /\ Goto(t, "put")
+       ELSE UNCHANGED addRemoveLock /\ Goto(t, "put")
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, stateLock, pdevZdev>>
+
+\* kref_put_lock(&zdev->kref, zpci_release_device, &zpci_list_lock): the
+\* decrement; at zero, with the list lock, list_del (4b1815a52d7e; before it
+\* the zdev left the list at reserve) and zpci_release_device(), which
+\* WARN_ONs a zdev not in RESERVED (c4a585e952ca).
+ZpciZdevPutKref(t) ==
+    LET i == Z(t) IN
+    /\ At(t, "zpci_zdev_put", "put")
+    /\ kref' = [kref EXCEPT ![i] = @ - 1]
+    /\ IF kref[i] = 1
+       THEN /\ phase' = [phase EXCEPT ![i] = "released"]
+            /\ listed' = [listed EXCEPT ![i] = FALSE]
+            /\ warned' = IF zstate[i] # "Reserved" THEN warned \cup {"release-not-reserved"} ELSE warned
+            /\ Push(t, [Top(t) EXCEPT !.pc = "unlock", !.ref = FALSE, !.zdev = 0], ZFrame("zpci_release_device", "entry", zfid[i], i))
+            /\ UNCHANGED addRemoveLock
+       ELSE /\ UNCHANGED <<phase, listed, warned>>
+            /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
+            /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, sysfsVars, stateLock, pdevZdev>>
+
+\* The release is done: mutex_unlock(zpci_add_remove_lock).
+ZpciZdevPutUnlock(t) ==
+    /\ At(t, "zpci_zdev_put", "unlock")
+    /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
+    /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, stateLock, pdevZdev, warned>>
+
+\* zpci_release_device(): zpci_exit_slot() (6ee600bfbe0f) deregisters the
+\* hotplug slot; if this thread is running in that slot's sysfs attribute,
+\* it deletes the directory it runs in (47c397844869).  Removing the slot's
+\* sysfs files waits for handlers of other threads still running in them
+\* (kernfs drain): a power write already past its entry keeps the zdev.
+InPowerAttr(u, i) == \E k \in 1..Len(stack[u]) : /\ stack[u][k].proc \in {"disable_slot", "enable_slot"}
+                                                 /\ stack[u][k].zdev = i
+ZpciReleaseDevice(t) ==
+    LET i == Z(t) IN
+    /\ At(t, "zpci_release_device", "entry")
+    /\ \A u \in Threads \ {t} : ~InPowerAttr(u, i)
+    /\ slot' = [slot EXCEPT ![i] = FALSE]
+    /\ slotDeregs' = [slotDeregs EXCEPT ![i] = @ + 1]
+    /\ warned' = IF InPowerAttr(t, i)
+                 THEN warned \cup {"selfdelete"} ELSE warned
+    /\ Goto(t, "cleanup")
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, iommu, zlockVars, pdevZdev>>
+
+\* zpci_cleanup_bus_resources() and zpci_bus_device_unregister() ->
+\* zpci_bus_release(): pci_lock_rescan_remove().  Block v3 no longer takes it
+\* here (the caller holds it).
+ZpciCleanupBusResources(t) ==
+    /\ At(t, "zpci_release_device", "cleanup")
+    /\ IF BlockFix
+       THEN Goto(t, "iommu") /\ UNCHANGED rescanLock
+       ELSE CanLockRescan(t) /\ LockRescan(t) /\ Goto(t, "cleanup_unlock")
+    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, zVars>>
+
+ZpciCleanupBusResourcesUnlock(t) ==
+    /\ At(t, "zpci_release_device", "cleanup_unlock")
+    /\ UnlockRescan(t)
+    /\ Goto(t, "iommu")
+    /\ UNCHANGED <<deviceLock, deviceVars, zVars>>
+
+\* zpci_destroy_iommu() removes the IOMMU sysfs directory; kfree_rcu(zdev).
+ZpciDestroyIommu(t) ==
+    LET i == Z(t) IN
+    /\ At(t, "zpci_release_device", "iommu")
+    /\ iommu' = [iommu EXCEPT ![i] = FALSE]
+    /\ phase' = [phase EXCEPT ![i] = "freed"]
+    /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, kref, listed, slot, slotDeregs, zlockVars, pdevZdev, warned>>
+
+\* pcibios_release_device(): the pci_dev is freed; it drops its zdev
+\* reference with zpci_zdev_put().  Block v3 wraps this in the rescan lock.
+PcibiosReleaseDevice(t) ==
+    LET d == Dev(t)
+        i == pdevZdev[Dev(t)] IN
+    /\ At(t, "pcibios_release_device", "entry")
+    /\ pdevZdev' = [pdevZdev EXCEPT ![d] = 0]
+    /\ bound' = [bound EXCEPT ![d] = FALSE]
+    /\ IF BlockFix
+       THEN /\ CanLockRescan(t) /\ LockRescan(t)
+            /\ Push(t, [Top(t) EXCEPT !.pc = "unlock"], PutFrame(i))
+       ELSE Replace(t, PutFrame(i)) /\ UNCHANGED rescanLock
+    /\ UNCHANGED <<rescanWarned, deviceLock, dead, added, removeCount, numVfs, pdevRef, fwVars, zdevVars, sysfsVars, zlockVars, warned>>
+
+PcibiosReleaseDeviceUnlock(t) ==
+    /\ At(t, "pcibios_release_device", "unlock")
+    /\ UnlockRescan(t)
+    /\ Return(t)
+    /\ UNCHANGED <<deviceLock, deviceVars, zVars>>
+
+-----------------------------------------------------------------------------
+(* zpci_add_device(): zpci_add_remove_lock; zpci_init_iommu; bus register, *)
+(* zpci_init_slot; kref_init; list_add_tail; unlock.                       *)
+
+ZpciAddDevice(t) ==
+    /\ At(t, "zpci_add_device", "entry")
+    /\ IF AddRemoveLocked
+       THEN addRemoveLock = NoOwner /\ addRemoveLock' = t /\ Goto(t, "iommu") /\ UNCHANGED iommu
+       ELSE \* no lock: zpci_init_iommu() at once
+            /\ iommu' = [iommu EXCEPT ![Z(t)] = TRUE]
+            /\ Goto(t, "slot") /\ UNCHANGED addRemoveLock
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, slot, slotDeregs, stateLock, pdevZdev, warned>>
+
+\* zpci_init_iommu(): iommu_device_sysfs_add() creates the directory named by
+\* the FID (a second live instance of the FID clashes here: seed 000).
+ZpciInitIommu(t) ==
+    /\ At(t, "zpci_add_device", "iommu")
+    /\ iommu' = [iommu EXCEPT ![Z(t)] = TRUE]
+    /\ Goto(t, "slot")
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, slot, slotDeregs, zlockVars, pdevZdev, warned>>
+
+\* zpci_bus_device_register(), zpci_init_slot(), kref_init(), list_add_tail()
+\* under zpci_list_lock, mutex_unlock(zpci_add_remove_lock).
+ZpciInitSlot(t) ==
+    LET i == Z(t) IN
+    /\ At(t, "zpci_add_device", "slot")
+    /\ slot' = [slot EXCEPT ![i] = TRUE]
+    /\ kref' = [kref EXCEPT ![i] = 1]
+    /\ phase' = [phase EXCEPT ![i] = "live"]
+    /\ listed' = [listed EXCEPT ![i] = TRUE]
+    /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
+    /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, slotDeregs, iommu, stateLock, pdevZdev, warned>>
+
+\* zpci_create_device(): kzalloc, state as given; the caller then adds it.
+CreateAndAdd(t, f, st, callerPc) ==
+    \E i \in FreeInst :
+        /\ i = CHOOSE j \in FreeInst : TRUE
+        /\ zfid' = [zfid EXCEPT ![i] = f]
+        /\ zstate' = [zstate EXCEPT ![i] = st]
+        /\ phase' = [phase EXCEPT ![i] = "new"]
+        /\ Push(t, [Top(t) EXCEPT !.pc = callerPc, !.zdev = i], ZFrame("zpci_add_device", "entry", f, i))
+
+\* zpci_scan_configured_device() -> pci_scan_single_device(): a new pci_dev
+\* (if none is left from before), pcibios_device_add() takes a zdev reference.
+\* (A second pci_dev struct while the old one is still referenced or not yet
+\* released is not represented: the scan then adds nothing.)
+ScanDevice(f, i) ==
+    IF pdevRef[f] = 0 /\ pdevZdev[f] = 0
+    THEN /\ added' = [added EXCEPT ![f] = TRUE]
+         /\ dead' = [dead EXCEPT ![f] = FALSE]
+         /\ removeCount' = [removeCount EXCEPT ![f] = 0]
+         /\ pdevRef' = [pdevRef EXCEPT ![f] = 1]
+         /\ pdevZdev' = [pdevZdev EXCEPT ![f] = i]
+         /\ kref' = [kref EXCEPT ![i] = @ + 1]
+    ELSE UNCHANGED <<added, dead, removeCount, pdevRef, pdevZdev, kref>>
+
+-----------------------------------------------------------------------------
+(* Removing the pci_dev, deconfiguring                                      *)
+
+\* zpci_bus_remove_device(): pdev = pci_get_slot(); for a VF
+\* zpci_iov_remove_virtfn() (rescan lock around pci_stop_and_remove_bus_device),
+\* else pci_stop_and_remove_bus_device_locked(); then pci_dev_put(pdev).
+ZpciBusRemoveDevice(t) ==
+    LET d == Dev(t) IN
+    /\ At(t, "zpci_bus_remove_device", "entry")
+    /\ IF added[d]
+       THEN /\ pdevRef' = [pdevRef EXCEPT ![d] = @ + 1]
+            /\ Push(t, [Top(t) EXCEPT !.pc = "put", !.pdev = 1],
+                    Frame("pci_stop_and_remove_bus_device_locked", "entry", d))
+       ELSE Return(t) /\ UNCHANGED pdevRef
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+ZpciBusRemoveDevicePut(t) ==
+    /\ At(t, "zpci_bus_remove_device", "put")
+    /\ PdevPutReturn(t, Dev(t))
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+\* zpci_deconfigure_device() (state_lock held): if CONFIGURED, remove the pdev.
+ZpciDeconfigureDevice(t) ==
+    /\ At(t, "zpci_deconfigure_device", "entry")
+    /\ IF zstate[Z(t)] = "Configured"
+       THEN Push(t, [Top(t) EXCEPT !.pc = "sclp"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
+       ELSE Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+\* zpci_disable_device(); sclp_pci_deconfigure() (fails unless the platform
+\* still has the function configured); zdev->state = STANDBY.
+ZpciDeconfigureDeviceSclp(t) ==
+    LET f == Dev(t) IN
+    /\ At(t, "zpci_deconfigure_device", "sclp")
+    /\ IF pstate[f] = "Configured"
+       THEN /\ pstate' = [pstate EXCEPT ![f] = "Standby"]
+            /\ zstate' = [zstate EXCEPT ![Z(t)] = "Standby"]
+       ELSE UNCHANGED <<pstate, zstate>>
+    /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* zpci_device_reserved() (state_lock held): idempotent; RESERVED; the
+\* platform reference goes to zpci_zdev_put().  Before 4b1815a52d7e it also
+\* took the zdev off zpci_list.  The caller continues at callerPc.
+DeviceReserved(t, i, callerPc) ==
+    /\ zstate' = [zstate EXCEPT ![i] = "Reserved"]
+    /\ listed' = IF ReuseReserved THEN listed ELSE [listed EXCEPT ![i] = FALSE]
+    /\ Push(t, [Top(t) EXCEPT !.pc = callerPc], PutFrame(i))
+
+-----------------------------------------------------------------------------
+(* zpci_event_availability(): the event handler thread.                     *)
+
+\* A queued event is handled: __zpci_event_availability().  Block v3 takes
+\* the rescan lock first; otherwise get_zdev_by_fid() at once.
+GetZdev(t, f, pec) ==
+    LET i == Lookup(f) IN
+    /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
+    /\ Upd(t, [ZFrame("zpci_event_availability", IF i # 0 THEN "state_lock" ELSE "switch", f, i)
+               EXCEPT !.ref = (i # 0), !.pec = pec])
+
+ZpciEventAvailability(t) ==
+    /\ t = "zpci_event"
+    /\ stack[t] = << >>
+    /\ queue # << >>
+    /\ queue' = Tail(queue)
+    /\ IF BlockFix
+       THEN /\ CanLockRescan(t) /\ LockRescan(t)
+            /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability", "get", Head(queue)[1], 0)
+                                                  EXCEPT !.pec = Head(queue)[2]] >>]
+            /\ UNCHANGED kref
+       ELSE /\ LET i == Lookup(Head(queue)[1]) IN
+               /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
+               /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability",
+                                                          IF i # 0 THEN "state_lock" ELSE "switch", Head(queue)[1], i)
+                                                   EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2]] >>]
+            /\ UNCHANGED rescanLock
+    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* Block v3: get_zdev_by_fid() under the rescan lock.
+ZpciEventGetZdev(t) ==
+    /\ At(t, "zpci_event_availability", "get")
+    /\ GetZdev(t, Dev(t), Top(t).pec)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* mutex_lock(&zdev->state_lock) for an existing zdev.
+ZpciEventStateLock(t) ==
+    /\ At(t, "zpci_event_availability", "state_lock")
+    /\ stateLock[Z(t)] = NoOwner
+    /\ stateLock' = [stateLock EXCEPT ![Z(t)] = t]
+    /\ Goto(t, "switch")
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
+
+\* zpci_event_reappear(): RESERVED -> STANDBY, the platform reference again.
+Reappear(i) ==
+    /\ zstate' = [zstate EXCEPT ![i] = "Standby"]
+    /\ kref' = [kref EXCEPT ![i] = @ + 1]
+
+\* The switch on the PEC.
+ZpciEventSwitch(t) ==
+    LET f == Dev(t)
+        i == Z(t)
+        pec == Top(t).pec IN
+    /\ At(t, "zpci_event_availability", "switch")
+    /\ CASE pec \in {"0x0301", "0x0302"} /\ i = 0 ->
+              \* not found: zpci_create_device() + zpci_add_device()
+              /\ CreateAndAdd(t, f, IF pec = "0x0301" THEN "Configured" ELSE "Standby",
+                              IF pec = "0x0301" THEN "scan" ELSE "unlock")
+              /\ UNCHANGED <<kref, listed>>
+         [] pec = "0x0301" ->
+              \* reappear if RESERVED; a stale request (not STANDBY) is ignored
+              LET st == IF zstate[i] = "Reserved" THEN "Standby" ELSE zstate[i] IN
+              /\ zstate' = [zstate EXCEPT ![i] = IF st = "Standby" THEN "Configured" ELSE st]
+              /\ kref' = IF zstate[i] = "Reserved" THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
+              /\ Goto(t, IF st = "Standby" THEN "scan" ELSE "unlock")
+              /\ UNCHANGED <<zfid, phase, listed>>
+         [] pec = "0x0302" ->
+              /\ IF zstate[i] = "Reserved" THEN Reappear(i) ELSE UNCHANGED <<zstate, kref>>
+              /\ Goto(t, "unlock")
+              /\ UNCHANGED <<zfid, phase, listed>>
+         [] pec = "0x0303" ->
+              /\ IF i # 0 /\ zstate[i] = "Configured"
+                 THEN Push(t, [Top(t) EXCEPT !.pc = "unlock"], ZFrame("zpci_deconfigure_device", "entry", f, i))
+                 ELSE Goto(t, "unlock")
+              /\ UNCHANGED zdevVars
+         [] pec = "0x0304" ->
+              \* zpci_event_hard_deconfigured(): zpci_bus_remove_device()
+              /\ IF i # 0 /\ zstate[i] = "Configured"
+                 THEN Push(t, [Top(t) EXCEPT !.pc = "hard_deconfigured"], ZFrame("zpci_bus_remove_device", "entry", f, i))
+                 ELSE Goto(t, IF i # 0 THEN "hard_deconfigured" ELSE "unlock")
+              /\ UNCHANGED zdevVars
+         [] pec = "0x0308" ->
+              /\ IF i # 0 /\ zstate[i] # "Reserved"
+                 THEN DeviceReserved(t, i, "unlock")
+                 ELSE Goto(t, "unlock") /\ UNCHANGED <<zstate, listed>>
+              /\ UNCHANGED <<zfid, phase, kref>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* 0x0304 continued: zpci_disable_device(), state STANDBY; then the 0x0304
+\* may reserve at once: clp_get_state() == RESERVED -> zpci_device_reserved().
+ZpciEventHardDeconfigured(t) ==
+    LET f == Dev(t)
+        i == Z(t) IN
+    /\ At(t, "zpci_event_availability", "hard_deconfigured")
+    /\ IF pstate[f] = "Reserved" /\ zstate[i] # "Reserved"
+       THEN DeviceReserved(t, i, "unlock")
+       ELSE /\ zstate' = [zstate EXCEPT ![i] = IF @ = "Configured" THEN "Standby" ELSE @]
+            /\ Goto(t, "unlock") /\ UNCHANGED listed
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* 0x0301: zpci_scan_configured_device().
+ZpciEventScan(t) ==
+    /\ At(t, "zpci_event_availability", "scan")
+    /\ ScanDevice(Dev(t), Z(t))
+    /\ Goto(t, "unlock")
+    /\ UNCHANGED <<lockVars, bound, numVfs, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+
+\* mutex_unlock(&zdev->state_lock); zpci_zdev_put(zdev) for an existing zdev.
+ZpciEventUnlock(t) ==
+    LET i == Z(t) IN
+    /\ At(t, "zpci_event_availability", "unlock")
+    /\ IF Top(t).ref
+       THEN /\ stateLock' = [stateLock EXCEPT ![i] = NoOwner]
+            /\ IF BlockFix
+               THEN Push(t, [Top(t) EXCEPT !.pc = "done", !.ref = FALSE, !.zdev = 0], PutFrame(i))
+               ELSE Replace(t, PutFrame(i))
+       ELSE /\ UNCHANGED stateLock
+            /\ IF BlockFix THEN Goto(t, "done") ELSE Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
+
+\* Block v3: pci_unlock_rescan_remove() at the end of the handler.
+ZpciEventDone(t) ==
+    /\ At(t, "zpci_event_availability", "done")
+    /\ UnlockRescan(t)
+    /\ Return(t)
+    /\ UNCHANGED <<deviceLock, deviceVars, zVars>>
+
+-----------------------------------------------------------------------------
+(* The hotplug slot's "power" attribute: disable_slot / enable_slot.        *)
+
+\* The write to .../slots/<fid>/power: the attribute of the instance whose
+\* slot is registered (none registered: no file, nothing happens).
+PowerEntry(t, proc) ==
+    /\ IF \E i \in Inst : slot[i] /\ zfid[i] = Dev(t)
+       THEN Upd(t, [Top(t) EXCEPT !.pc = "lock", !.zdev = CHOOSE i \in Inst : slot[i] /\ zfid[i] = Dev(t)])
+       ELSE Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+PowerLock(t, proc, next) ==
+    /\ stateLock[Z(t)] = NoOwner
+    /\ stateLock' = [stateLock EXCEPT ![Z(t)] = t]
+    /\ Goto(t, next)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
+
+DisableSlot(t) == At(t, "disable_slot", "entry") /\ PowerEntry(t, "disable_slot")
+
+\* mutex_lock(&zdev->state_lock).
+DisableSlotLock(t) == At(t, "disable_slot", "lock") /\ PowerLock(t, "disable_slot", "check")
+
+\* Not CONFIGURED: -EIO.  Otherwise pdev = pci_get_slot().
+DisableSlotCheck(t) ==
+    LET f == Dev(t) IN
+    /\ At(t, "disable_slot", "check")
+    /\ IF zstate[Z(t)] # "Configured"
+       THEN Goto(t, "unlock") /\ UNCHANGED pdevRef
+       ELSE IF added[f]
+            THEN pdevRef' = [pdevRef EXCEPT ![f] = @ + 1] /\ Upd(t, [Top(t) EXCEPT !.pc = "busy", !.pdev = 1])
+            ELSE Goto(t, "busy") /\ UNCHANGED pdevRef
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+\* A PF with VFs: -EBUSY (before 05a2538f2b48 with a pci_dev_put() here as
+\* well as at "out").  Otherwise zpci_deconfigure_device().
+DisableSlotBusy(t) ==
+    LET f == Dev(t) IN
+    /\ At(t, "disable_slot", "busy")
+    /\ IF Top(t).pdev = 1 /\ f = PF /\ numVfs > 0
+       THEN IF DupPut
+            THEN PdevPutThen(t, f, [Top(t) EXCEPT !.pc = "out", !.pdev = 2])
+            ELSE Goto(t, "out") /\ UNCHANGED pdevRef
+       ELSE Push(t, [Top(t) EXCEPT !.pc = "out"], ZFrame("zpci_deconfigure_device", "entry", f, Z(t)))
+            /\ UNCHANGED pdevRef
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+\* out: since 47c397844869 pci_dev_put(pdev) comes first, with state_lock
+\* still held; before it, mutex_unlock comes first.
+DisableSlotOut(t) ==
+    /\ At(t, "disable_slot", "out")
+    /\ IF PutBeforeUnlock
+       THEN /\ IF Top(t).pdev # 0
+               THEN PdevPutThen(t, Dev(t), [Top(t) EXCEPT !.pc = "unlock", !.pdev = 0])
+               ELSE Goto(t, "unlock") /\ UNCHANGED pdevRef
+            /\ UNCHANGED stateLock
+       ELSE /\ stateLock' = [stateLock EXCEPT ![Z(t)] = NoOwner]
+            /\ Goto(t, "put") /\ UNCHANGED pdevRef
+    /\ UNCHANGED <<rescanLock, rescanWarned, deviceLock, bound, dead, added, removeCount, numVfs,
+                   fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
+
+\* mutex_unlock(&zdev->state_lock); return (since 47c397844869).
+DisableSlotUnlock(t) ==
+    /\ At(t, "disable_slot", "unlock")
+    /\ stateLock' = [stateLock EXCEPT ![Z(t)] = NoOwner]
+    /\ IF PutBeforeUnlock THEN Return(t) ELSE Goto(t, "put")
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
+
+\* Before 47c397844869: pci_dev_put(pdev) after the unlock.
+DisableSlotPut(t) ==
+    /\ At(t, "disable_slot", "put")
+    /\ IF Top(t).pdev # 0
+       THEN PdevPutThen(t, Dev(t), [Top(t) EXCEPT !.pc = "return", !.pdev = 0])
+       ELSE Return(t) /\ UNCHANGED pdevRef
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+\* disable_slot returns (the sysfs handler ends after its last put returned).
+DisableSlotReturn(t) ==
+    /\ At(t, "disable_slot", "return")
+    /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+EnableSlot(t) == At(t, "enable_slot", "entry") /\ PowerEntry(t, "enable_slot")
+EnableSlotLock(t) == At(t, "enable_slot", "lock") /\ PowerLock(t, "enable_slot", "configure")
+
+\* Require STANDBY; sclp_pci_configure() (fails unless the platform has the
+\* function in standby); CONFIGURED.
+EnableSlotConfigure(t) ==
+    LET f == Dev(t)
+        i == Z(t) IN
+    /\ At(t, "enable_slot", "configure")
+    /\ IF zstate[i] = "Standby" /\ pstate[f] = "Standby"
+       THEN /\ pstate' = [pstate EXCEPT ![f] = "Configured"]
+            /\ zstate' = [zstate EXCEPT ![i] = "Configured"]
+            /\ Goto(t, "scan")
+       ELSE Goto(t, "unlock") /\ UNCHANGED <<pstate, zstate>>
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* zpci_scan_configured_device().
+EnableSlotScan(t) ==
+    /\ At(t, "enable_slot", "scan")
+    /\ ScanDevice(Dev(t), Z(t))
+    /\ Goto(t, "unlock")
+    /\ UNCHANGED <<lockVars, bound, numVfs, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+
+EnableSlotUnlock(t) ==
+    /\ At(t, "enable_slot", "unlock")
+    /\ stateLock' = [stateLock EXCEPT ![Z(t)] = NoOwner]
+    /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
+
+\* Someone holding the pci_dev (a driver, vfio, the network stack) lets go.
+PciDevPut(t) ==
+    /\ At(t, "pdev_holder", "entry")
+    /\ PdevPutReturn(t, Dev(t))
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+-----------------------------------------------------------------------------
+ZpciStep(t) ==
+    \/ ZpciZdevPut(t) \/ ZpciZdevPutKref(t) \/ ZpciZdevPutUnlock(t)
+    \/ ZpciReleaseDevice(t) \/ ZpciCleanupBusResources(t) \/ ZpciCleanupBusResourcesUnlock(t)
+    \/ ZpciDestroyIommu(t)
+    \/ PcibiosReleaseDevice(t) \/ PcibiosReleaseDeviceUnlock(t)
+    \/ ZpciAddDevice(t) \/ ZpciInitIommu(t) \/ ZpciInitSlot(t)
+    \/ ZpciBusRemoveDevice(t) \/ ZpciBusRemoveDevicePut(t)
+    \/ ZpciDeconfigureDevice(t) \/ ZpciDeconfigureDeviceSclp(t)
+    \/ ZpciEventAvailability(t) \/ ZpciEventGetZdev(t) \/ ZpciEventStateLock(t) \/ ZpciEventSwitch(t)
+    \/ ZpciEventHardDeconfigured(t) \/ ZpciEventScan(t) \/ ZpciEventUnlock(t) \/ ZpciEventDone(t)
+    \/ DisableSlot(t) \/ DisableSlotLock(t) \/ DisableSlotCheck(t) \/ DisableSlotBusy(t)
+    \/ DisableSlotOut(t) \/ DisableSlotUnlock(t) \/ DisableSlotPut(t) \/ DisableSlotReturn(t)
+    \/ EnableSlot(t) \/ EnableSlotLock(t) \/ EnableSlotConfigure(t) \/ EnableSlotScan(t) \/ EnableSlotUnlock(t)
+    \/ PciDevPut(t)
+
+\* A kernel thread's step (the firmware is the environment, not a thread
+\* that must progress).
+KernelStep(t) == ThreadStep(t) \/ ZpciStep(t)
+
+\* All operations returned and every raised event handled: stuttering.
+ZTerminated == (\A t \in Threads : stack[t] = << >>) /\ queue = << >> /\ UNCHANGED allVars
+
+ZNext == (\E t \in Threads : KernelStep(t) \/ FirmwareEvent(t)) \/ ZTerminated
+
+ZSpec == ZInit /\ [][ZNext]_allVars /\ \A t \in Threads \ {"firmware"} : WF_allVars(KernelStep(t))
+
+-----------------------------------------------------------------------------
+(* Invariants and properties                                                *)
+
+FrameIds == UNION {{<<t, k>> : k \in 1..Len(stack[t])} : t \in Threads}
+Fr(id) == stack[id[1]][id[2]]
+\* The temporary and in-flight references: frames that own a kref of i.
+RefHolders(i) == Cardinality({id \in FrameIds : IsZFrame(Fr(id)) /\ Fr(id).ref /\ Fr(id).zdev = i})
+\* Threads holding a pci_dev reference to d (pci_get_slot, the holder).
+PdevHolders(d) == Cardinality({id \in FrameIds : IsZFrame(Fr(id)) /\ Fr(id).pdev = 1 /\ Fr(id).dev = d})
+
+\* The zdev reference count equals its holders (c122383d221d, 4b1815a52d7e):
+\* platform presence (not RESERVED), every pci_dev that references it, and
+\* every reference a thread took (get_zdev_by_fid) or is dropping.
+KrefEqualsHoldersInv ==
+    \A i \in Inst : phase[i] = "live" =>
+        kref[i] = (IF zstate[i] # "Reserved" THEN 1 ELSE 0)
+                  + Cardinality({d \in Devices : pdevZdev[d] = i})
+                  + RefHolders(i)
+
+\* The pci_dev reference count equals its holders: the bus while it is added,
+\* and every pci_get_slot()/holder reference not yet put.  A count below its
+\* holders is the use-after-free 05a2538f2b48 fixed.
+PdevRefEqualsHoldersInv ==
+    \A d \in Fids : pdevRef[d] = (IF added[d] THEN 1 ELSE 0) + PdevHolders(d)
+
+\* No code runs on a zdev that has been freed, and no pci_dev points to one.
+NoUseAfterFreeInv ==
+    /\ \A id \in FrameIds : IsZFrame(Fr(id)) /\ Fr(id).zdev # 0 => phase[Fr(id).zdev] # "freed"
+    /\ \A d \in Devices : pdevZdev[d] # 0 => phase[pdevZdev[d]] # "freed"
+
+\* At most one live instance per FID: one IOMMU sysfs directory (named by the
+\* FID: a second one is the clash of seed 000) and one hotplug slot.
+OneInstancePerFidInv ==
+    \A f \in Fids :
+        /\ Cardinality({i \in Inst : iommu[i] /\ zfid[i] = f}) <= 1
+        /\ Cardinality({i \in Inst : slot[i] /\ zfid[i] = f}) <= 1
+
+\* A hotplug slot is deregistered at most once (c4a585e952ca).
+SlotDeregisteredOnceInv == \A i \in Inst : slotDeregs[i] <= 1
+
+\* A sysfs handler (the slot's power attribute) never deletes the directory
+\* of the attribute it runs in (47c397844869).
+NoSelfDeleteInv == "selfdelete" \notin warned
+
+\* zpci_release_device() runs only in RESERVED (its WARN_ON, c4a585e952ca):
+\* outside RESERVED the pre-c4a585e952ca code removed the slot twice.
+ReleaseOnlyReservedInv == "release-not-reserved" \notin warned
+
+\* Block v3: zpci_zdev_put() runs with the rescan lock held (its lockdep assert).
+ZdevPutUnderRescanLockInv == "lockdep" \notin warned
+
+\* Under fairness, a RESERVED zdev is eventually released (or reappears):
+\* when its last holder lets go, nothing keeps it alive.
+ReservedEventuallyReleased ==
+    \A i \in Inst : (phase[i] = "live" /\ zstate[i] = "Reserved") ~> (phase[i] = "freed" \/ zstate[i] # "Reserved")
+
+\* A function the platform returned to Standby is eventually usable: a live,
+\* listed STANDBY zdev with its hotplug slot (so "power" can configure it),
+\* unless the platform moves it on first.
+Usable(f) == \E i \in Inst : phase[i] = "live" /\ listed[i] /\ zfid[i] = f /\ zstate[i] = "Standby" /\ slot[i]
+StandbyEventuallyUsable == \A f \in Fids : (pstate[f] = "Standby") ~> (Usable(f) \/ pstate[f] # "Standby")
+=============================================================================
