@@ -20,10 +20,10 @@ public final class Invariants {
         if (k.rescanLock.warned()) {
             out.add("NoForeignRescanUnlockInv");
         }
-        if (k.devices().stream().anyMatch(d -> d.removeCount > 1)) {
+        if (k.pf.removeCount > 1 || k.vf.removeCount > 1) {
             out.add("NoDoubleRemoveInv");
         }
-        if (k.devices().stream().anyMatch(d -> d.removeCount > 0 && d.driver != null)) {
+        if (k.pf.removeCount > 0 && k.pf.driver != null || k.vf.removeCount > 0 && k.vf.driver != null) {
             out.add("NoUseAfterRemoveInv");
         }
         if (!noBindAfterRemovalStart(k)) {
@@ -35,9 +35,9 @@ public final class Invariants {
     /** Free exactly when depth is 0; a plain mutex never nests. */
     static boolean rescanLockWellFormed(Kernel k) {
         RescanRemoveLock l = k.rescanLock;
-        Task owner = l.owner();
-        int depth = l.depth();
-        return (owner == null) == (depth == 0) && (l.reentrant() || depth <= 1);
+        Object[] od = l.ownerAndDepth();
+        int depth = (Integer) od[1];
+        return (od[0] == null) == (depth == 0) && (l.reentrant() || depth <= 1);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Invariants {
      * removal; pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no driver is bound to d.
      */
     static boolean noBindAfterRemovalStart(Kernel k) {
-        for (Task t : k.tasks().values()) {
+        for (Task t : k.taskList()) {
             List<Frame> st = t.published();
             if (st.isEmpty()) {
                 continue;

@@ -24,6 +24,7 @@ public final class Kernel {
     public final PciDriver vfDriver;
 
     private final Map<String, Task> tasks = new TreeMap<>();
+    private volatile Task[] taskArray = new Task[0];
     /** Free-running mode: check the invariants at every step point and record the first violation. */
     private volatile boolean checkAtStepPoints;
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -83,7 +84,18 @@ public final class Kernel {
 
     /** Creates the task for one of the spec's threads (before any task runs). */
     public synchronized Task task(String name) {
-        return tasks.computeIfAbsent(name, Task::new);
+        Task t = tasks.get(name);
+        if (t == null) {
+            t = new Task(name);
+            tasks.put(name, t);
+            taskArray = tasks.values().toArray(new Task[0]);
+        }
+        return t;
+    }
+
+    /** The tasks, sorted by name (a fixed array: cheap for the checks at step points). */
+    Task[] taskList() {
+        return taskArray;
     }
 
     /** The tasks by name, sorted. */

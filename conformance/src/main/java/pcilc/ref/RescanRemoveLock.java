@@ -13,8 +13,12 @@ import java.util.List;
 public final class RescanRemoveLock implements Lockable {
     private final boolean reentrant;
     private final Mutex mutex = new Mutex("pci_rescan_remove_lock");
-    private volatile Task owner;
-    private volatile int depth;
+    /** owner and depth, written together so that a reader at any time sees a pair the lock really had. */
+    private record Held(Task owner, int depth) {
+    }
+
+    private static final Held FREE = new Held(null, 0);
+    private volatile Held held = FREE;
     private final List<String> warnings = new ArrayList<>();
     private volatile boolean warned;
 
@@ -34,43 +38,52 @@ public final class RescanRemoveLock implements Lockable {
     /** pci_lock_rescan_remove(). */
     public void lock() {
         Task me = Task.current();
-        if (reentrant && owner == me) {
-            depth++;
+        Held h = held;
+        if (reentrant && h.owner() == me) {
+            held = new Held(me, h.depth() + 1);
             return;
         }
         mutex.lock();
-        owner = me;
-        depth = 1;
+        held = new Held(me, 1);
     }
 
     /** pci_unlock_rescan_remove(). */
     public void unlock() {
         Task me = Task.current();
-        if (owner != me) {
+        Held h = held;
+        if (h.owner() != me) {
             synchronized (warnings) {
-                warnings.add("WARN: pci_unlock_rescan_remove() by " + me + " while " + owner + " owns the lock");
+                warnings.add("WARN: pci_unlock_rescan_remove() by " + me + " while " + h.owner() + " owns the lock");
             }
             warned = true;
             return;
         }
-        if (--depth == 0) {
-            owner = null;
+        if (h.depth() == 1) {
+            held = FREE;
             mutex.unlock();
+        } else {
+            held = new Held(me, h.depth() - 1);
         }
     }
 
     @Override
     public boolean couldLock(Task task) {
-        return (reentrant && owner == task) || mutex.couldLock(task);
+        return (reentrant && held.owner() == task) || mutex.couldLock(task);
     }
 
     @Override
     public Task owner() {
-        return owner;
+        return held.owner();
     }
 
     public int depth() {
-        return depth;
+        return held.depth();
+    }
+
+    /** Owner and depth as one consistent pair: {@code {owner, depth}}. */
+    public Object[] ownerAndDepth() {
+        Held h = held;
+        return new Object[] {h.owner(), h.depth()};
     }
 
     /** A WARN was printed (the spec's rescanWarned). */

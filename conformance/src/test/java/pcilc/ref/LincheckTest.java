@@ -1,0 +1,71 @@
+package pcilc.ref;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jetbrains.lincheck.Lincheck;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Lincheck's model checker over the real threads and locks, without the step scheduler: a second opinion
+ * on TLC's verdicts. Each design runs its cfg's threads; the step points only check the invariants (and
+ * record the first violation, which fails the run). Lincheck reports a hang as a deadlock.
+ */
+class LincheckTest {
+
+    static void runThreads(Design design, List<String> names) {
+        Kernel k = new Kernel(design);
+        k.checkInvariantsAtStepPoints(true);
+        names.forEach(k::task);
+        List<Thread> threads = new ArrayList<>();
+        for (String n : names) {
+            threads.add(new Thread(() -> k.runThread(n), n));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (!k.violations().isEmpty()) {
+            throw new AssertionError("invariant violated: " + k.violations().get(0));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ({1}): TLC {2}")
+    @CsvSource(delimiter = ';', value = {
+        "sriov-unlocked; unbind_store,hotplug_vf; invariant:NoDoubleRemoveInv; 300",
+        "sriov-mutex; remove_store,hotplug_vf; deadlock; 300",
+        "nechita-v9; remove_store,unbind_store; deadlock; 300",
+        "nechita-v10; remove_store,unbind_store,bind_store; invariant:NoBindAfterRemovalStartInv; 300",
+        "nechita-v11; remove_store,unbind_store,bind_store,sriov_numvfs_store; pass; 300",
+        "nechita-v11-hotplug; unbind_store,hotplug_pf; deadlock; 300"})
+    void agreesWithTlc(String design, String threads, String tlc, int invocations) {
+        long t0 = System.nanoTime();
+        Throwable failure = catchThrowable(() -> Lincheck.runConcurrentTest(invocations,
+                () -> runThreads(Design.bySpecName(design), List.of(threads.split(",")))));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String verdict = failure == null ? "pass" : verdict(failure.getMessage());
+        System.out.printf("lincheck design=%s tlc=%s lincheck=%s seconds=%.1f%n", design, tlc, verdict, seconds);
+        if (failure != null) {
+            System.out.println(failure.getMessage());
+        }
+        assertThat(verdict).as("Lincheck's verdict; its report:%n%s", failure == null ? "" : failure.getMessage())
+                .isEqualTo(tlc);
+    }
+
+    static String verdict(String report) {
+        if (report.contains("invariant violated: ")) {
+            return "invariant:" + report.replaceAll("(?s).*invariant violated: (\\w+).*", "$1");
+        }
+        if (report.toLowerCase().contains("deadlock") || report.contains("has hung")) {
+            return "deadlock";
+        }
+        return "other: " + report.lines().findFirst().orElse("");
+    }
+}
