@@ -32,11 +32,11 @@ final class Cfg {
         return names;
     }
 
-    /** The same model with only {@code property} as temporal property. */
-    String withOnlyProperty(String property) {
+    /** The same model with {@code property} as its only temporal property and no invariants. */
+    String temporalOnly(String property) {
         StringBuilder out = new StringBuilder();
         forEachSection((keyword, body) -> {
-            if (!keyword.startsWith("PROPERT")) {
+            if (!keyword.startsWith("PROPERT") && !keyword.startsWith("INVARIANT")) {
                 out.append(keyword).append(body);
             }
         });

@@ -50,6 +50,7 @@ class ModelCheckTest {
         ModelCheck.Result r = run("Counter", "property.cfg");
         assertThat(r.result()).isEqualTo("property:ReachesFive");
         assertThat(r.exitStatus()).isEqualTo(13);
+        assertThat(run("Counter", "property-first.cfg").result()).isEqualTo("property:ReachesFive");
     }
 
     @Test
