@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Lincheck's model checker over the real threads and locks, without the step scheduler: a second opinion
@@ -37,18 +37,17 @@ class LincheckTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} ({1}): TLC {2}")
-    @CsvSource(delimiter = ';', value = {
-        "sriov-unlocked; unbind_store,hotplug_vf; invariant:NoDoubleRemoveInv; 300",
-        "sriov-mutex; remove_store,hotplug_vf; deadlock; 300",
-        "nechita-v9; remove_store,unbind_store; deadlock; 300",
-        "nechita-v10; remove_store,unbind_store,bind_store; invariant:NoBindAfterRemovalStartInv; 300",
-        "nechita-v11; remove_store,unbind_store,bind_store,sriov_numvfs_store; pass; 300",
-        "nechita-v11-hotplug; unbind_store,hotplug_pf; deadlock; 300"})
-    void agreesWithTlc(String design, String threads, String tlc, int invocations) {
+    static final int INVOCATIONS = 300;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pcilc.ref.SpecDesign#implemented")
+    void agreesWithTlc(String name) {
+        SpecDesign d = SpecDesign.of(name);
+        String design = d.design().specName();
+        String tlc = d.expected();
         long t0 = System.nanoTime();
-        Throwable failure = catchThrowable(() -> Lincheck.runConcurrentTest(invocations,
-                () -> runThreads(Design.bySpecName(design), List.of(threads.split(",")))));
+        Throwable failure = catchThrowable(() -> Lincheck.runConcurrentTest(INVOCATIONS,
+                () -> runThreads(d.design(), d.threads())));
         double seconds = (System.nanoTime() - t0) / 1e9;
         String verdict = failure == null ? "pass" : verdict(failure.getMessage());
         System.out.printf("lincheck design=%s tlc=%s lincheck=%s seconds=%.1f%n", design, tlc, verdict, seconds);

@@ -2,9 +2,6 @@ package pcilc.ref;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,7 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Breadth-first search over the implementation's states through the step scheduler (each state reached by
@@ -75,35 +72,17 @@ class StateSpaceTest {
         }
     }
 
-    static Map<String, String[]> manifest() throws IOException {
-        Map<String, String[]> m = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of("..", "spec", "manifest.tsv"))) {
-            if (!line.startsWith("#") && !line.isBlank()) {
-                String[] f = line.split("\t");
-                m.put(f[0], f);
-            }
-        }
-        return m;
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = ';', value = {
-        "nechita-v11; remove_store,unbind_store,bind_store,sriov_numvfs_store",
-        "sriov-unlocked; unbind_store,hotplug_vf",
-        "sriov-mutex; remove_store,hotplug_vf",
-        "nechita-v9; remove_store,unbind_store",
-        "nechita-v10; remove_store,unbind_store,bind_store",
-        "nechita-v11-hotplug; unbind_store,hotplug_pf"})
-    void sameVerdictAsTlc(String design, String threads) throws IOException {
-        String[] row = manifest().get(design);
-        String expected = row[3];
-        Result r = explore(Design.bySpecName(design), List.of(threads.split(",")));
-        if (expected.equals("pass")) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pcilc.ref.SpecDesign#implemented")
+    void sameVerdictAsTlc(String name) {
+        SpecDesign d = SpecDesign.of(name);
+        Result r = explore(d.design(), d.threads());
+        if (d.expected().equals("pass")) {
             assertThat(r.failures()).isEmpty();
-            assertThat(r.distinct()).as("distinct states (TLC: %s)", row[4]).isEqualTo(Integer.parseInt(row[4]));
-            assertThat(r.depth()).as("depth (TLC: %s)", row[5]).isEqualTo(Integer.parseInt(row[5]));
+            assertThat(r.distinct()).as("distinct states (TLC: %s)", d.distinct()).isEqualTo(d.distinct());
+            assertThat(r.depth()).as("depth (TLC: %s)", d.depth()).isEqualTo(d.depth());
         } else {
-            assertThat(r.failures()).contains(expected);
+            assertThat(r.failures()).contains(d.expected());
         }
     }
 }
