@@ -5,7 +5,6 @@ SHELL := /bin/bash
 MVN      ?= mvn -q -B -Dstyle.color=never
 BUILD    := build
 CP_FILE  := $(BUILD)/generator.classpath
-CLASSES  := generator/target/classes
 SOURCES  := $(shell find generator/src/main -type f 2>/dev/null)
 POMS     := pom.xml generator/pom.xml
 TOOL     := bin/pcilc

@@ -102,11 +102,10 @@ public final class Cli {
             return;
         }
         TlcOutput.Message m = item.message();
-        switch (m.code()) {
-            case TlcOutput.GC_ADVICE -> { }
-            case TlcOutput.STATE_PRINT, TlcOutput.STUTTER_PRINT, TlcOutput.BACK_TO_STATE ->
-                    out.println("State " + m.body());
-            default -> out.println((m.severity() == 1 ? "Error: " : "") + m.body());
+        if (m.isTraceState()) {
+            out.println("State " + m.body());
+        } else if (m.code() != TlcOutput.GC_ADVICE) {
+            out.println((m.severity() == 1 ? "Error: " : "") + m.body());
         }
     }
 

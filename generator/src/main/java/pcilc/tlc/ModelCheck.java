@@ -81,8 +81,7 @@ public final class ModelCheck {
         };
         double seconds = (System.nanoTime() - started) / 1e9;
         long distinct = out.lastNumber(TlcOutput.STATS, DISTINCT);
-        List<TlcOutput.Message> trace = out.messages().stream().filter(m -> m.code() == TlcOutput.STATE_PRINT
-                || m.code() == TlcOutput.STUTTER_PRINT || m.code() == TlcOutput.BACK_TO_STATE).toList();
+        List<TlcOutput.Message> trace = out.messages().stream().filter(TlcOutput.Message::isTraceState).toList();
         long depth = out.lastNumber(TlcOutput.SEARCH_DEPTH, DEPTH);
         if (depth < 0) {
             depth = out.withCode(TlcOutput.STATE_PRINT).size();

@@ -29,6 +29,10 @@ public final class TlcOutput {
 
     /** One framed message; severity 1 is an error, 4 a state of a trace. */
     public record Message(int code, int severity, String body) {
+        /** A state of a counterexample, its stuttering end, or its loop back. */
+        public boolean isTraceState() {
+            return code == STATE_PRINT || code == STUTTER_PRINT || code == BACK_TO_STATE;
+        }
     }
 
     /** A plain line (code 0) or a finished message, in the order TLC printed them. */
