@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * drivers, the rescan lock of the design, the driver core and the PCI core code paths, and the tasks
  * (the spec's threads) that run operations on it.
  */
-public final class Kernel {
+public final class Kernel implements SpecSystem {
     public final Design design;
     public final PciDev pf = new PciDev("PF");
     public final PciDev vf = new PciDev("VF");
@@ -82,7 +82,12 @@ public final class Kernel {
         };
     }
 
-    /** Creates the task for one of the spec's threads (before any task runs). */
+    @Override
+    public String design() {
+        return design.specName();
+    }
+
+    @Override
     public synchronized Task task(String name) {
         Task t = tasks.get(name);
         if (t == null) {
@@ -93,8 +98,8 @@ public final class Kernel {
         return t;
     }
 
-    /** The tasks, sorted by name (a fixed array: cheap for the checks at step points). */
-    Task[] taskList() {
+    @Override
+    public Task[] taskList() {
         return taskArray;
     }
 
@@ -103,7 +108,7 @@ public final class Kernel {
         return Collections.unmodifiableMap(new TreeMap<>(tasks));
     }
 
-    /** Runs the spec thread {@code name}'s operation on the calling thread, as its task. */
+    @Override
     public void runThread(String name) {
         Task t = task(name);
         Runnable op = Operations.of(this, name);
@@ -113,6 +118,17 @@ public final class Kernel {
 
     // --- free-running invariant checks (Lincheck) -----------------------------------------------------
 
+    @Override
+    public Map<String, Object> snapshot() {
+        return Snapshot.of(this);
+    }
+
+    @Override
+    public List<String> violatedInvariants() {
+        return Invariants.violated(this);
+    }
+
+    @Override
     public void checkInvariantsAtStepPoints(boolean on) {
         this.checkAtStepPoints = on;
     }
@@ -135,6 +151,7 @@ public final class Kernel {
         }
     }
 
+    @Override
     public List<String> violations() {
         synchronized (violations) {
             return List.copyOf(violations);

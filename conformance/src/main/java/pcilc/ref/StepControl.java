@@ -10,4 +10,7 @@ public interface StepControl {
 
     /** The task could not take {@code lock} in the middle of a step: park until granted, then retry. */
     void blockedMidStep(Task task, Lockable lock);
+
+    /** The value the scheduler chose for the spec action's parameter {@code param} in this step, or null. */
+    String choice(Task task, String param);
 }

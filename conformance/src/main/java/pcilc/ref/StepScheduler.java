@@ -43,12 +43,13 @@ public final class StepScheduler implements AutoCloseable {
         volatile boolean done;
         volatile Throwable failure;
         volatile Lockable blockedMidStep;
+        volatile Map<String, String> choices = Map.of();
 
         Controlled(Task task) {
             this.task = task;
             this.thread = new Thread(() -> {
                 try {
-                    kernel.runThread(task.name());
+                    system.runThread(task.name());
                 } catch (TaskAborted a) {
                     // unwound by close()
                 } catch (Throwable e) {
@@ -73,6 +74,11 @@ public final class StepScheduler implements AutoCloseable {
             blockedMidStep = null;
         }
 
+        @Override
+        public String choice(Task t, String param) {
+            return choices.get(param);
+        }
+
         private void park() {
             reported.release();
             grant.acquireUninterruptibly();
@@ -88,16 +94,16 @@ public final class StepScheduler implements AutoCloseable {
         }
     }
 
-    private final Kernel kernel;
+    private final SpecSystem system;
     private final Map<String, Controlled> threads = new TreeMap<>();
     private final List<String> trace = new ArrayList<>();
 
-    public StepScheduler(Kernel kernel) {
-        this.kernel = kernel;
+    public StepScheduler(SpecSystem system) {
+        this.system = system;
     }
 
-    public Kernel kernel() {
-        return kernel;
+    public SpecSystem system() {
+        return system;
     }
 
     /** Starts the spec thread {@code name} (its operation is {@link Operations}); it parks at its first step point. */
@@ -105,7 +111,7 @@ public final class StepScheduler implements AutoCloseable {
         if (threads.containsKey(name)) {
             throw new IllegalStateException("thread " + name + " already started");
         }
-        Task task = kernel.task(name);
+        Task task = system.task(name);
         Controlled c = new Controlled(task);
         task.control(c);
         threads.put(name, c);
@@ -168,12 +174,22 @@ public final class StepScheduler implements AutoCloseable {
      * the spec action it executed. Refused when the action is not enabled.
      */
     public String step(String name) {
+        return step(name, Map.of());
+    }
+
+    /**
+     * The same, with the values of the action's other parameters ({@code choices}: parameter name → value
+     * as the spec prints it), which the code reads through {@link Task#choose}.
+     */
+    public String step(String name, Map<String, String> choices) {
         if (!canProgress(name)) {
             throw new IllegalStateException("thread " + name + " cannot make progress: " + state(name));
         }
         Controlled c = get(name);
         String action = c.task.nextAction();
+        c.choices = Map.copyOf(choices);
         c.runOneStep();
+        c.choices = Map.of();
         trace.add(name + ":" + action);
         if (c.failure != null) {
             throw new IllegalStateException("thread " + name + " failed in step " + action, c.failure);

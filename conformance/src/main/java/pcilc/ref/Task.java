@@ -99,6 +99,20 @@ public final class Task {
         }
     }
 
+    /**
+     * A nondeterministic choice of the running step (a parameter of the spec action other than the thread,
+     * such as the event the firmware raises): the value the scheduler chose, as the spec prints it with
+     * string quotes removed, or {@code free} when no scheduler chooses (free-running code).
+     */
+    public String choose(String param, String free) {
+        StepControl c = control;
+        String v = c == null ? null : c.choice(this, param);
+        if (v == null) {
+            return free;
+        }
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
     boolean controlled() {
         return control != null;
     }

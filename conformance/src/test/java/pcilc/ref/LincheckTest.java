@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LincheckTest {
 
-    static void runThreads(Design design, List<String> names) {
-        Kernel k = new Kernel(design);
+    static void runThreads(String design, List<String> names) {
+        SpecSystem k = Systems.create(design);
         k.checkInvariantsAtStepPoints(true);
         names.forEach(k::task);
         List<Thread> threads = new ArrayList<>();
@@ -43,11 +43,11 @@ class LincheckTest {
     @MethodSource("pcilc.ref.SpecDesign#implemented")
     void agreesWithTlc(String name) {
         SpecDesign d = SpecDesign.of(name);
-        String design = d.design().specName();
+        String design = d.design();
         String tlc = d.expected();
         long t0 = System.nanoTime();
         Throwable failure = catchThrowable(() -> Lincheck.runConcurrentTest(INVOCATIONS,
-                () -> runThreads(d.design(), d.threads())));
+                () -> runThreads(design, d.threads())));
         double seconds = (System.nanoTime() - t0) / 1e9;
         String verdict = failure == null ? "pass" : verdict(failure.getMessage());
         System.out.printf("lincheck design=%s tlc=%s lincheck=%s seconds=%.1f%n", design, tlc, verdict, seconds);

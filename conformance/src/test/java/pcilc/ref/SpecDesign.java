@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * A design as the spec states it: its threads from {@code spec/designs/<design>.cfg} and TLC's recorded
  * result from {@code spec/manifest.tsv}, so that the tests follow the spec instead of repeating it.
  */
-record SpecDesign(Design design, List<String> threads, String expected, int distinct, int depth) {
+record SpecDesign(String design, List<String> threads, String expected, int distinct, int depth) {
     static final Path SPEC = Path.of("..", "spec");
     private static final Pattern THREADS = Pattern.compile("Threads\\s*=\\s*\\{([^}]*)}");
 
@@ -27,13 +27,13 @@ record SpecDesign(Design design, List<String> threads, String expected, int dist
             throw new IllegalArgumentException(row[2] + ": no Threads = {...}");
         }
         List<String> threads = Arrays.stream(m.group(1).split(",")).map(s -> s.strip().replace("\"", "")).toList();
-        return new SpecDesign(Design.bySpecName(name), threads, row[3], Integer.parseInt(row[4]),
+        return new SpecDesign(name, threads, row[3], Integer.parseInt(row[4]),
                 Integer.parseInt(row[5]));
     }
 
     /** The spec names of every design the implementation has. */
     static Stream<String> implemented() {
-        return Arrays.stream(Design.values()).map(Design::specName);
+        return Systems.designs().stream();
     }
 
     private static String read(Path file) {

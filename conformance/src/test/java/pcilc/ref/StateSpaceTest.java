@@ -24,7 +24,7 @@ class StateSpaceTest {
     record Result(int distinct, int depth, Set<String> failures) {
     }
 
-    static Result explore(Design design, List<String> threads) {
+    static Result explore(String design, List<String> threads) {
         Map<Map<String, Object>, List<String>> seen = new HashMap<>();
         Deque<List<String>> queue = new ArrayDeque<>();
         Set<String> failures = new TreeSet<>();
@@ -47,15 +47,15 @@ class StateSpaceTest {
         return new Result(seen.size(), depth, failures);
     }
 
-    private static List<String> progressingAfter(Design design, List<String> threads, List<String> path) {
+    private static List<String> progressingAfter(String design, List<String> threads, List<String> path) {
         List<List<String>> out = new ArrayList<>();
         replay(design, threads, path, out, new TreeSet<>());
         return out.get(0);
     }
 
-    private static Map<String, Object> replay(Design design, List<String> threads, List<String> path,
+    private static Map<String, Object> replay(String design, List<String> threads, List<String> path,
             List<List<String>> progressing, Set<String> failures) {
-        Kernel k = new Kernel(design);
+        SpecSystem k = Systems.create(design);
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(threads);
             for (String t : path) {
@@ -64,11 +64,11 @@ class StateSpaceTest {
             if (s.hung()) {
                 failures.add("deadlock");
             }
-            Invariants.violated(k).forEach(inv -> failures.add("invariant:" + inv));
+            k.violatedInvariants().forEach(inv -> failures.add("invariant:" + inv));
             if (progressing != null) {
                 progressing.add(s.progressing());
             }
-            return Snapshot.of(k);
+            return k.snapshot();
         }
     }
 

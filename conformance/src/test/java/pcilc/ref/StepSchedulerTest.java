@@ -16,7 +16,7 @@ class StepSchedulerTest {
             s.start("bind_store");
             assertThat(s.state("bind_store").kind()).isEqualTo(StepScheduler.Kind.PARKED);
             assertThat(s.state("bind_store").action()).isEqualTo("BindStore");
-            assertThat(Snapshot.of(s.kernel())).extractingByKey("stack").asString()
+            assertThat(s.system().snapshot()).extractingByKey("stack").asString()
                     .isEqualTo("{bind_store=[{dev=PF, pc=entry, proc=bind_store}]}");
         }
     }

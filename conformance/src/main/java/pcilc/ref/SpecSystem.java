@@ -1,0 +1,38 @@
+package pcilc.ref;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java code that one spec module models, set up for one design: its tasks (the spec's threads), the
+ * abstraction function and the invariants. The {@link StepScheduler}, the conformance harness and Lincheck
+ * drive every design through this interface.
+ */
+public interface SpecSystem {
+    /** The design's spec name (spec/manifest.tsv). */
+    String design();
+
+    /** The task of the spec thread {@code name}, created on first use (before any task runs). */
+    Task task(String name);
+
+    /** Runs the spec thread {@code name}'s operation on the calling thread, as its task. */
+    void runThread(String name);
+
+    /** The tasks created so far, sorted by name (a fixed array: cheap for checks at step points). */
+    Task[] taskList();
+
+    /**
+     * The abstraction function: the spec's VARIABLES by name, as values {@link SpecValue} prints the way the
+     * conformance graph stores TLC's states. Exact when every task is at a step point or finished.
+     */
+    Map<String, Object> snapshot();
+
+    /** The names of the spec's invariants that do not hold now, in the spec's order. */
+    List<String> violatedInvariants();
+
+    /** Free-running mode (Lincheck): check the invariants at every step point and keep the first violation. */
+    void checkInvariantsAtStepPoints(boolean on);
+
+    /** The violations seen in free-running mode. */
+    List<String> violations();
+}
