@@ -72,7 +72,7 @@ record TlcTrace(String design, String error, List<Step> steps) {
         return List.copyOf(((Map<String, Object>) steps.get(0).state().get("stack")).keySet());
     }
 
-    /** TLC's value syntax: records/functions [k |-> v], sequences <<...>>, strings, naturals, booleans. */
+    /** TLC's value syntax: records/functions [k |-> v], sequences <<...>>, sets {...}, strings, naturals, booleans. */
     static final class Parser {
         private final String s;
         private int i;
@@ -108,6 +108,21 @@ record TlcTrace(String design, String error, List<Step> steps) {
                 return seq;
             }
             char c = s.charAt(i);
+            if (c == '{') {
+                i++;
+                java.util.Set<Object> set = new java.util.LinkedHashSet<>();
+                ws();
+                while (s.charAt(i) != '}') {
+                    set.add(value());
+                    ws();
+                    if (s.charAt(i) == ',') {
+                        i++;
+                    }
+                    ws();
+                }
+                i++;
+                return set;
+            }
             if (c == '[') {
                 i++;
                 Map<String, Object> rec = new TreeMap<>();
