@@ -45,7 +45,7 @@ record TlcTrace(String design, String error, List<Step> steps) {
                 actions.add(s.group(1).equals("Initial") ? null : s.group(1));
                 states.add(new TreeMap<>());
             } else if (v.matches()) {
-                states.get(states.size() - 1).put(v.group(1), new Parser(v.group(2)).parseAll());
+                states.get(states.size() - 1).put(v.group(1), pcilc.graph.TlcText.parseValue(v.group(2)));
             }
         }
         List<Step> steps = new ArrayList<>();
@@ -72,117 +72,4 @@ record TlcTrace(String design, String error, List<Step> steps) {
         return List.copyOf(((Map<String, Object>) steps.get(0).state().get("stack")).keySet());
     }
 
-    /** TLC's value syntax: records/functions [k |-> v], sequences <<...>>, sets {...}, strings, naturals, booleans. */
-    static final class Parser {
-        private final String s;
-        private int i;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        Object parseAll() {
-            Object v = value();
-            ws();
-            if (i != s.length()) {
-                throw error("trailing text");
-            }
-            return v;
-        }
-
-        private Object value() {
-            ws();
-            if (s.startsWith("<<", i)) {
-                i += 2;
-                List<Object> seq = new ArrayList<>();
-                ws();
-                while (!s.startsWith(">>", i)) {
-                    seq.add(value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    }
-                    ws();
-                }
-                i += 2;
-                return seq;
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                java.util.Set<Object> set = new java.util.LinkedHashSet<>();
-                ws();
-                while (s.charAt(i) != '}') {
-                    set.add(value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    }
-                    ws();
-                }
-                i++;
-                return set;
-            }
-            if (c == '[') {
-                i++;
-                Map<String, Object> rec = new TreeMap<>();
-                while (true) {
-                    ws();
-                    String key = word();
-                    ws();
-                    expect("|->");
-                    rec.put(key, value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    } else {
-                        expect("]");
-                        return rec;
-                    }
-                }
-            }
-            if (c == '"') {
-                int end = s.indexOf('"', i + 1);
-                String str = s.substring(i + 1, end);
-                i = end + 1;
-                return str;
-            }
-            String w = word();
-            if (w.equals("TRUE") || w.equals("FALSE")) {
-                return Boolean.valueOf(w.equals("TRUE"));
-            }
-            if (w.matches("\\d+")) {
-                return Long.valueOf(w);
-            }
-            throw error("unexpected " + w);
-        }
-
-        private String word() {
-            int start = i;
-            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                i++;
-            }
-            if (start == i) {
-                throw error("expected a name");
-            }
-            return s.substring(start, i);
-        }
-
-        private void expect(String t) {
-            if (!s.startsWith(t, i)) {
-                throw error("expected " + t);
-            }
-            i += t.length();
-        }
-
-        private void ws() {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(what + " at " + i + " in " + s);
-        }
-    }
 }

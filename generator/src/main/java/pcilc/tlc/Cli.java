@@ -62,9 +62,15 @@ public final class Cli {
                 }
                 yield cli.review(rest.get(1));
             }
+            case "generate" -> {
+                if (rest.size() != 2 || rest.get(1).isBlank()) {
+                    throw new ToolError("usage: generate <design>   (make generate DESIGN=<name>)");
+                }
+                yield cli.generate(rest.get(1));
+            }
             case "check" -> cli.check();
             case "record" -> cli.record();
-            default -> throw new ToolError("usage: designs | review <design> | check | record  [--spec DIR] [--build DIR]");
+            default -> throw new ToolError("usage: designs | review <design> | generate <design> | check | record  [--spec DIR] [--build DIR]");
         };
     }
 
@@ -73,6 +79,13 @@ public final class Cli {
             throw new ToolError("option " + args[i - 1] + " needs a value");
         }
         return args[i];
+    }
+
+    /** The conformance suite of one design; the last line is the generation summary. */
+    int generate(String name) {
+        Path root = buildDir.toAbsolutePath().getParent();
+        out.println(new pcilc.gen.Generate(specDir, root, root.resolve("generated/conformance")).run(name).line());
+        return 0;
     }
 
     int designs() {

@@ -64,13 +64,21 @@ public final class ModelCheck {
 
     /** Runs TLC on {@code design}; {@code echo} sees TLC's output as it comes (progress, trace). */
     public Result run(Manifest.Design design, Consumer<TlcOutput.Item> echo) {
+        return run(design, echo, null);
+    }
+
+    /**
+     * The same, and TLC also writes its state graph with every transition's action and parameters to
+     * {@code graph} (pcilc.graph.StateGraph's format), when not null.
+     */
+    public Result run(Manifest.Design design, Consumer<TlcOutput.Item> echo, Path graph) {
         Path tla = design.moduleFile(specDir);
         Path cfg = design.cfgFile(specDir);
         requireFile(tla);
         requireFile(cfg);
         long started = System.nanoTime();
         Path runDir = freshDir(buildDir.resolve(design.name()));
-        Run run = runTlc(tla, cfg, runDir, echo);
+        Run run = runTlc(tla, cfg, runDir, echo, graph);
         TlcOutput out = run.out();
         String result = switch (run.exit()) {
             case EXIT_PASS -> "pass";
@@ -94,6 +102,10 @@ public final class ModelCheck {
     }
 
     private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo) {
+        return runTlc(tla, cfg, runDir, echo, null);
+    }
+
+    private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo, Path graph) {
         Path tmp = runDir.resolve("tmp");
         try {
             Files.createDirectories(tmp);
@@ -101,7 +113,13 @@ public final class ModelCheck {
             throw new ToolError(runDir + ": cannot create (" + e.getMessage() + ")");
         }
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:+UseParallelGC", "-Xmx2g", "-Xss16m",
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), "tlc2.TLC", "-tool",
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path")));
+        if (graph != null) {
+            cmd.addAll(List.of("pcilc.graph.GraphMain", graph.toAbsolutePath().toString()));
+        } else {
+            cmd.add("tlc2.TLC");
+        }
+        cmd.addAll(List.of("-tool",
                 "-workers", "1", "-fp", "0", "-metadir", runDir.resolve("meta").toString(), "-config",
                 cfg.toAbsolutePath().toString(), tla.getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tla.getParent().toFile()).redirectErrorStream(true);

@@ -1,0 +1,136 @@
+package pcilc.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
+import pcilc.graph.StateGraph;
+import pcilc.graph.StateGraph.Edge;
+import pcilc.ref.SpecSystem;
+import pcilc.ref.SpecValue;
+import pcilc.ref.StepScheduler;
+import pcilc.ref.Systems;
+
+/**
+ * The runtime of the generated conformance suites: replays a path of TLC's state graph on the reference
+ * implementation through the step scheduler and, after every step, asserts (a) the snapshot equals TLC's
+ * state variable by variable, (b) the Java invariants hold, (c) the threads that can make progress are
+ * exactly those with an enabled action in the spec. The system property {@value #IMPLEMENTATION} runs the
+ * suite against another design's code (the suite's power is shown against a buggy one).
+ */
+public final class Replay {
+    public static final String IMPLEMENTATION = "pcilc.implementation";
+
+    private final StateGraph graph;
+    private final List<String> threads;
+
+    private Replay(StateGraph graph) {
+        this.graph = graph;
+        this.threads = graph.threads();
+    }
+
+    /** The conformance data the generator wrote for {@code design} (a test resource). */
+    public static Replay load(String design) {
+        String resource = "/pcilc/generated/" + design + ".conformance";
+        try (InputStream in = Replay.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + ": not on the test classpath (make generate)");
+            }
+            Path tmp = Files.createTempFile(design, ".conformance");
+            try {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return new Replay(StateGraph.read(tmp));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String implementation() {
+        return System.getProperty(IMPLEMENTATION, graph.design());
+    }
+
+    /** Test n of the path cover. */
+    public void path(int n) {
+        List<Edge> path = graph.paths().get(n - 1);
+        replay(path.get(0).from(), path, false);
+    }
+
+    /** TLC's counterexample: the same steps, then the same failure. */
+    public void counterexample() {
+        StateGraph.Trace trace = graph.trace();
+        SpecSystem system = replay(trace.init(), trace.steps(), true);
+        String result = trace.result();
+        if (result.startsWith("invariant:")) {
+            assertThat(system.violatedInvariants()).as("after TLC's trace: the invariants that fail")
+                    .contains(result.substring("invariant:".length()));
+        }
+    }
+
+    private SpecSystem replay(int init, List<Edge> steps, boolean isTrace) {
+        SpecSystem system = Systems.create(implementation());
+        try (StepScheduler s = new StepScheduler(system)) {
+            s.startAll(threads);
+            check(s, 0, "the initial state", init, isTrace && steps.isEmpty(), expanded(isTrace, 0, steps.size()));
+            for (int i = 0; i < steps.size(); i++) {
+                Edge e = steps.get(i);
+                int step = i + 1;
+                assertThat(s.canProgress(e.thread())).as("step %d %s: %s cannot make progress (%s)", step,
+                        e.label(), e.thread(), s.state(e.thread())).isTrue();
+                String ran = s.step(e.thread(), e.choices());
+                assertThat(ran).as("step %d %s: the action the code ran", step, e.label()).isEqualTo(e.action());
+                check(s, step, e.label(), e.to(), isTrace && step == steps.size(), expanded(isTrace, step, steps.size()));
+            }
+            if (isTrace && graph.trace().result().equals("deadlock")) {
+                assertThat(s.hung()).as("after TLC's trace: deadlock (%s)", s.states()).isTrue();
+            }
+            return system;
+        }
+    }
+
+    /**
+     * TLC computed all successors of the state after {@code step}: always in a complete graph; on a
+     * counterexample TLC stopped exploring, so not at the violating state, nor at its predecessor when
+     * TLC stopped in the middle of its successors (an invariant).
+     */
+    private boolean expanded(boolean isTrace, int step, int steps) {
+        if (graph.complete() || !isTrace) {
+            return true;
+        }
+        return step < steps - (graph.trace().result().startsWith("invariant:") ? 1 : 0);
+    }
+
+    /** The three checks at one state; the violating state of a counterexample may break an invariant. */
+    private void check(StepScheduler s, int step, String label, int state, boolean lastOfTrace, boolean expanded) {
+        SpecSystem system = s.system();
+        Map<String, Object> snapshot = system.snapshot();
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(new TreeSet<>(snapshot.keySet())).as("step %d %s: the variables", step, label)
+                .isEqualTo(new TreeSet<>(graph.vars()));
+        for (int v = 0; v < graph.vars().size(); v++) {
+            String var = graph.vars().get(v);
+            if (snapshot.containsKey(var)) {
+                soft.assertThat(SpecValue.format(snapshot.get(var))).as("step %d %s: %s", step, label, var)
+                        .isEqualTo(graph.value(state, v));
+            }
+        }
+        if (!lastOfTrace) {
+            soft.assertThat(system.violatedInvariants()).as("step %d %s: invariants", step, label).isEmpty();
+        }
+        if (expanded) {
+            List<String> enabled = graph.out(state).stream().map(Edge::thread).distinct().sorted().toList();
+            soft.assertThat(s.progressing()).as("step %d %s: threads that can make progress", step, label)
+                    .isEqualTo(enabled);
+        }
+        soft.assertAll();
+    }
+}
