@@ -5,11 +5,14 @@ SHELL := /bin/bash
 MVN      ?= mvn -q -B -Dstyle.color=never
 BUILD    := build
 CP_FILE  := $(BUILD)/generator.classpath
-SOURCES  := $(shell find generator/src/main -type f 2>/dev/null)
-POMS     := pom.xml generator/pom.xml
+SOURCES  := $(shell find generator/src/main conformance/src/main -type f 2>/dev/null)
+POMS     := pom.xml generator/pom.xml conformance/pom.xml
 TOOL     := bin/pcilc
+DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
+GENERATED := $(BUILD)/generated
+STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record test clean
+.PHONY: all help designs review check record generate test clean
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -36,8 +39,28 @@ check: $(CP_FILE) ## every design; compare result, distinct states and depth wit
 record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result
 	@$(TOOL) record
 
-# Not quiet: Surefire's "Tests run:" summary is what CI reads.
-test: ## the whole test suite (unit tests, and the design matrix as JUnit tests)
+# One design's conformance suite, remade when its cfg, a module or the tools change. The stamp keeps the
+# generation's summary line.
+$(GENERATED)/stamps/%: spec/designs/%.cfg $(wildcard spec/*.tla) $(CP_FILE)
+	@mkdir -p $(@D)
+	@$(TOOL) generate $* > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
+	@cat $@
+
+generate: $(CP_FILE) ## conformance suites from TLC's state graphs: every design (changed ones only), or DESIGN=<name> (always)
+ifdef DESIGN
+	@mkdir -p $(GENERATED)/stamps
+	@set -o pipefail; $(TOOL) generate "$(DESIGN)" | tee $(GENERATED)/stamps/$(DESIGN).tmp && mv $(GENERATED)/stamps/$(DESIGN).tmp $(GENERATED)/stamps/$(DESIGN)
+else
+	@$(MAKE) --no-print-directory -j2 $(STAMPS)
+	@for f in $(GENERATED)/conformance/resources/pcilc/generated/*.conformance; do \
+	  d=$$(basename $$f .conformance); case " $(DESIGNS) " in *" $$d "*) ;; *) \
+	  echo "removing the suite of $$d (no longer in the manifest)"; rm -f $$f $(GENERATED)/stamps/$$d; \
+	  grep -l "Replay.load(\"$$d\")" $(GENERATED)/conformance/java/pcilc/generated/*.java | xargs -r rm -f;; esac; done
+endif
+
+# Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
+test: generate ## the whole test suite: unit tests, the design matrix, the generated conformance suites
 	mvn -B -Dstyle.color=never verify
 
 clean: ## remove build output

@@ -54,6 +54,11 @@ public final class Generate {
     }
 
     public Summary run(String name) {
+        return run(name, g -> { });
+    }
+
+    /** The same; {@code validate} sees the graph before anything is written and may refuse it (ToolError). */
+    public Summary run(String name, java.util.function.Consumer<StateGraph> validate) {
         long started = System.nanoTime();
         Manifest.Design design = Manifest.load(specDir).design(name);
         Path graphFile = buildDir.resolve("graphs").resolve(name + ".graph");
@@ -64,6 +69,7 @@ public final class Generate {
         }
         ModelCheck.Result result = new ModelCheck(specDir, buildDir.resolve("tlc")).run(design, item -> { }, graphFile);
         StateGraph g = readGraph(graphFile);
+        validate.accept(g);
         boolean complete = result.result().equals("pass") || result.result().startsWith("property:");
         StateGraph.Trace trace = result.result().equals("pass") ? null
                 : Counterexample.of(name, result.result(), result.trace(), g);

@@ -83,9 +83,32 @@ public final class Cli {
 
     /** The conformance suite of one design; the last line is the generation summary. */
     int generate(String name) {
+        Manifest.load(specDir).design(name);
+        if (!pcilc.ref.Systems.designs().contains(name)) {
+            throw new ToolError("generate " + name + ": the reference implementation has no design " + name
+                    + " (pcilc.ref.Systems)");
+        }
         Path root = buildDir.toAbsolutePath().getParent();
-        out.println(new pcilc.gen.Generate(specDir, root, root.resolve("generated/conformance")).run(name).line());
+        out.println(new pcilc.gen.Generate(specDir, root, root.resolve("generated/conformance"))
+                .run(name, g -> sameVariables(name, g)).line());
         return 0;
+    }
+
+    /** The implementation's snapshot has exactly the spec's variables. */
+    private static void sameVariables(String name, pcilc.graph.StateGraph g) {
+        java.util.Set<String> snapshot = new java.util.TreeSet<>(pcilc.ref.Systems.create(name).snapshot().keySet());
+        java.util.Set<String> spec = new java.util.TreeSet<>(g.vars());
+        for (String v : spec) {
+            if (!snapshot.contains(v)) {
+                throw new ToolError("generate " + name + ": the spec variable " + v
+                        + " is not in the implementation's snapshot (pcilc.ref.SpecSystem#snapshot)");
+            }
+        }
+        snapshot.removeAll(spec);
+        if (!snapshot.isEmpty()) {
+            throw new ToolError("generate " + name + ": the implementation's snapshot has " + snapshot
+                    + ", which the spec does not declare");
+        }
     }
 
     int designs() {

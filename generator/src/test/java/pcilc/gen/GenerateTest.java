@@ -1,0 +1,127 @@
+package pcilc.gen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pcilc.graph.StateGraph;
+import pcilc.tlc.ToolError;
+
+/**
+ * The generator on a tiny spec of its own (two workers: lock, increment by a chosen 1 or 2, unlock):
+ * golden files, byte-identical regeneration, the cover's figures, the counterexample, and bad input.
+ * {@code -Dpcilc.promote=true} (make promote) rewrites the golden files from the current output.
+ */
+class GenerateTest {
+    static final Path SPEC = Path.of("src/test/resources/workers");
+    static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @TempDir
+    static Path build;
+    static Generate.Summary pass;
+    static Generate.Summary invariant;
+
+    @BeforeAll
+    static void generate() {
+        Generate g = new Generate(SPEC, build, build.resolve("out"));
+        pass = g.run("workers-pass");
+        invariant = g.run("workers-invariant");
+    }
+
+    static Path javaFile(Path out, String design) {
+        return out.resolve("java/pcilc/generated/" + SuiteView.className(design) + ".java");
+    }
+
+    static Path dataFile(Path out, String design) {
+        return out.resolve("resources/pcilc/generated/" + design + ".conformance");
+    }
+
+    @Test
+    void matchesTheGoldenFiles() throws IOException {
+        Path out = build.resolve("out");
+        for (Path[] pair : List.of(
+                new Path[] {javaFile(out, "workers-pass"), GOLDEN.resolve("WorkersPassConformanceTest.java.txt")},
+                new Path[] {dataFile(out, "workers-pass"), GOLDEN.resolve("workers-pass.conformance")},
+                new Path[] {dataFile(out, "workers-invariant"), GOLDEN.resolve("workers-invariant.conformance")})) {
+            String actual = Files.readString(pair[0], StandardCharsets.UTF_8);
+            if (Boolean.getBoolean("pcilc.promote")) {
+                Files.writeString(pair[1], actual, StandardCharsets.UTF_8);
+            }
+            assertThat(actual).as("%s (make promote rewrites the golden file)", pair[1])
+                    .isEqualTo(Files.readString(pair[1], StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void generatingTwiceGivesByteIdenticalFiles(@TempDir Path again) throws IOException {
+        new Generate(SPEC, again, again.resolve("out")).run("workers-pass");
+        for (String rel : List.of("java/pcilc/generated/WorkersPassConformanceTest.java",
+                "resources/pcilc/generated/workers-pass.conformance")) {
+            assertThat(Files.readAllBytes(again.resolve("out").resolve(rel)))
+                    .as(rel).isEqualTo(Files.readAllBytes(build.resolve("out").resolve(rel)));
+        }
+    }
+
+    @Test
+    void coversEveryEdgeWithTheFewestSteps() {
+        // Workers: 2 threads × (lock, inc 1|2, unlock); the figures are TLC's graph and the flow's optimum.
+        assertThat(pass.line()).startsWith("design=workers-pass states=").contains(" seconds=");
+        assertThat(pass.covered()).isEqualTo(pass.edges()).isPositive();
+        assertThat(pass.steps()).isEqualTo(pass.lowerBound());
+        assertThat(pass.dfs()).isGreaterThanOrEqualTo(pass.steps());
+        StateGraph g = StateGraph.read(dataFile(build.resolve("out"), "workers-pass"));
+        assertThat(g.complete()).isTrue();
+        assertThat(g.paths()).hasSize(pass.tests());
+        // Every path replays from an initial state; together they take every edge.
+        assertThat(g.paths().stream().flatMap(List::stream).map(StateGraph.Edge::id).distinct().count())
+                .isEqualTo(g.edges().size());
+        assertThat(g.edges()).extracting(StateGraph.Edge::label).contains("Inc(a, 2)", "Lock(b)", "Unlock(a)");
+    }
+
+    @Test
+    void theCounterexampleIsAPathOfTheGraphWithItsParameters() {
+        StateGraph g = StateGraph.read(dataFile(build.resolve("out"), "workers-invariant"));
+        assertThat(g.complete()).isFalse();
+        assertThat(g.paths()).isEmpty();
+        assertThat(g.trace().result()).isEqualTo("invariant:SmallInv");
+        // x reaches 4: both workers increment by 2.
+        assertThat(g.trace().steps()).extracting(StateGraph.Edge::action)
+                .containsExactly("Lock", "Inc", "Unlock", "Lock", "Inc");
+        assertThat(g.trace().steps()).extracting(e -> e.choices().get("n")).containsOnly(null, "2");
+        assertThat(invariant.tests()).isEqualTo(1);
+    }
+
+    @Test
+    void aTemplateErrorNamesTheTemplateAndTheDesignAndWritesNothing(@TempDir Path dir) {
+        assertThatThrownBy(() -> Generate.render("workers-pass", "templates/Broken.java.vm",
+                new SuiteView("workers-pass", "x", StateGraph.read(dataFile(build.resolve("out"), "workers-pass")))))
+                .isInstanceOf(ToolError.class)
+                .hasMessageContaining("templates/Broken.java.vm").hasMessageContaining("workers-pass")
+                .hasMessageContaining("noSuchProperty");
+    }
+
+    @Test
+    void aRefusedGraphLeavesNoOutput(@TempDir Path dir) throws IOException {
+        Generate g = new Generate(SPEC, dir, dir.resolve("out"));
+        assertThatThrownBy(() -> g.run("workers-pass", graph -> {
+            throw new ToolError("no");
+        })).hasMessage("no");
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(p -> p.startsWith(dir.resolve("out")))).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownDesignIsOneLine(@TempDir Path dir) {
+        assertThatThrownBy(() -> new Generate(SPEC, dir, dir.resolve("out")).run("no-such-design"))
+                .isInstanceOf(ToolError.class).hasMessageContaining("no-such-design");
+    }
+}
