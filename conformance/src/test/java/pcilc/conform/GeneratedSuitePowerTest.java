@@ -1,0 +1,62 @@
+package pcilc.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The generated suites have teeth: a passing design's suite, run (EngineTestKit) against the code of a
+ * buggy design, fails; against its own design's code it passes.
+ */
+class GeneratedSuitePowerTest {
+
+    record Counts(long started, long failed) {
+    }
+
+    static Counts run(String suite, String implementation) {
+        Class<?> test;
+        try {
+            test = Class.forName("pcilc.generated." + suite);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(suite + " was not generated: make generate (make test does)", e);
+        }
+        String before = System.getProperty(Replay.IMPLEMENTATION);
+        System.setProperty(Replay.IMPLEMENTATION, implementation);
+        try {
+            EngineExecutionResults r = EngineTestKit.engine("junit-jupiter").selectors(selectClass(test)).execute();
+            Events tests = r.testEvents();
+            return new Counts(tests.started().count(), tests.failed().count());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Replay.IMPLEMENTATION);
+            } else {
+                System.setProperty(Replay.IMPLEMENTATION, before);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} against the code of {1}: fails")
+    @CsvSource({
+        "NechitaV11ConformanceTest, nechita-v10",
+        "NechitaV11ConformanceTest, nechita-v9",
+        "NechitaV11ConformanceTest, sriov-mutex",
+    })
+    void failsAgainstABuggyDesign(String suite, String buggy) {
+        Counts s = run(suite, buggy);
+        System.out.printf("power suite=%s implementation=%s tests=%d failed=%d%n", suite, buggy, s.started(), s.failed());
+        assertThat(s.failed()).as("tests of %s that fail against %s", suite, buggy).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0} against its own design's code: passes")
+    @CsvSource("NechitaV11ConformanceTest, nechita-v11")
+    void passesAgainstItsOwnDesign(String suite, String design) {
+        Counts s = run(suite, design);
+        assertThat(s.started()).isPositive();
+        assertThat(s.failed()).isZero();
+    }
+}
