@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record generate test clean
+.PHONY: all help designs review check record generate suites test clean
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -43,16 +43,19 @@ record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest fo
 # generation's summary line.
 $(GENERATED)/stamps/%: spec/designs/%.cfg $(wildcard spec/*.tla) $(CP_FILE)
 	@mkdir -p $(@D)
-	@$(TOOL) generate $* > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
+	@$(TOOL) generate --if-implemented $* > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
 	@mv $@.tmp $@
 	@cat $@
+
+suites: $(STAMPS)
 
 generate: $(CP_FILE) ## conformance suites from TLC's state graphs: every design (changed ones only), or DESIGN=<name> (always)
 ifdef DESIGN
 	@mkdir -p $(GENERATED)/stamps
 	@set -o pipefail; $(TOOL) generate "$(DESIGN)" | tee $(GENERATED)/stamps/$(DESIGN).tmp && mv $(GENERATED)/stamps/$(DESIGN).tmp $(GENERATED)/stamps/$(DESIGN)
 else
-	@$(MAKE) --no-print-directory -j2 $(STAMPS)
+	@$(MAKE) --no-print-directory -j2 suites
+	@echo "generate: $(words $(DESIGNS)) designs; suites in $(GENERATED)/conformance; summaries in $(GENERATED)/stamps"
 	@for f in $(GENERATED)/conformance/resources/pcilc/generated/*.conformance; do \
 	  d=$$(basename $$f .conformance); case " $(DESIGNS) " in *" $$d "*) ;; *) \
 	  echo "removing the suite of $$d (no longer in the manifest)"; rm -f $$f $(GENERATED)/stamps/$$d; \
