@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record generate suites test clean
+.PHONY: all help designs review check record generate suites promote test clean
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -65,6 +65,9 @@ endif
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
 test: generate ## the whole test suite: unit tests, the design matrix, the generated conformance suites
 	mvn -B -Dstyle.color=never verify
+
+promote: ## rewrite the generator's golden files from its current output (then review the diff)
+	$(MVN) -pl generator -am test -Dtest=GenerateTest -Dsurefire.failIfNoSpecifiedTests=false -Dpcilc.promote=true
 
 clean: ## remove build output
 	rm -rf $(BUILD)

@@ -86,7 +86,8 @@ public final class Generate {
                 : trace.steps().stream().map(Edge::id).distinct().count());
         return new Summary(name, g.stateCount(), g.edges().size(), covered,
                 (cover != null ? cover.paths().size() : 0) + (trace != null ? 1 : 0),
-                cover != null ? cover.steps() : trace.steps().size(), cover != null ? cover.lowerBound() : 0,
+                cover != null ? cover.steps() : trace.steps().size(),
+                cover != null ? cover.lowerBound() : trace.steps().size(),
                 cover != null ? cover.dfsSteps() : 0, (System.nanoTime() - started) / 1e9);
     }
 
