@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record generate suites promote test clean
+.PHONY: all help designs review check record generate suites promote bench test clean
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -65,6 +65,22 @@ endif
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
 test: generate ## the whole test suite: unit tests, the design matrix, the generated conformance suites
 	mvn -B -Dstyle.color=never verify
+
+# Time and peak memory of each generation (TLC with the graph writer, cover, Velocity; wall seconds and
+# the generator JVM's peak RSS, TLC's JVM not included) and of each generated suite's run.
+bench: $(CP_FILE) ## measure generation (seconds, peak RSS) per design and the generated suites' run time: build/bench.md
+	@echo "| design | generate: summary | wall s | peak RSS MB |" > $(BUILD)/bench.md.tmp
+	@echo "| --- | --- | --- | --- |" >> $(BUILD)/bench.md.tmp
+	@for d in $(DESIGNS); do \
+	  /usr/bin/time -f "%e %M" -o $(BUILD)/bench.time $(TOOL) generate --if-implemented $$d > $(BUILD)/bench.line || exit 1; \
+	  read wall rss < $(BUILD)/bench.time; \
+	  echo "| $$d | $$(tail -1 $(BUILD)/bench.line) | $$wall | $$((rss / 1024)) |" >> $(BUILD)/bench.md.tmp; done
+	@mvn -q -B -Dstyle.color=never -pl conformance test -Dtest='pcilc.generated.*' -Dsurefire.failIfNoSpecifiedTests=false
+	@echo >> $(BUILD)/bench.md.tmp; echo "| generated suite | tests | seconds |" >> $(BUILD)/bench.md.tmp
+	@echo "| --- | --- | --- |" >> $(BUILD)/bench.md.tmp
+	@for f in conformance/target/surefire-reports/TEST-pcilc.generated.*.xml; do \
+	  sed -n 's/.*<testsuite [^>]*name="pcilc.generated.\([A-Za-z0-9]*\)" time="\([0-9.]*\)" tests="\([0-9]*\)".*/| \1 | \3 | \2 |/p' $$f; done >> $(BUILD)/bench.md.tmp
+	@mv $(BUILD)/bench.md.tmp $(BUILD)/bench.md; cat $(BUILD)/bench.md
 
 promote: ## rewrite the generator's golden files from its current output (then review the diff)
 	$(MVN) -pl generator -am test -Dtest=GenerateTest -Dsurefire.failIfNoSpecifiedTests=false -Dpcilc.promote=true
