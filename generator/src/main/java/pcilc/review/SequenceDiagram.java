@@ -30,7 +30,7 @@ final class SequenceDiagram {
         int n = s.threads.size();
         int rows = s.rows.size() + (s.trace.stutters() ? 1 : 0);
         Map<String, String> colours = lockColours(s);
-        int legendLines = colours.size() + 1;
+        int legendLines = colours.isEmpty() ? 0 : colours.size() + 1;
         List<String> footer = footer(s);
         int width = LEFT + n * COL + CHANGES;
         List<Swimlane.WaitFor> band = s.result.equals("deadlock") ? deadlockEdges(s) : List.of();
@@ -93,6 +93,8 @@ final class SequenceDiagram {
             String changes = String.join("; ", row.changes());
             if (r == 0) {
                 changes = "initial state";
+            } else if ("?".equals(row.thread())) {
+                changes = row.action() + " (thread not known): " + changes;
             }
             String shown = shorten(changes, 74);
             b.append("<text x=\"").append(LEFT + n * COL + 10).append("\" y=\"").append(y + 21)
@@ -125,7 +127,9 @@ final class SequenceDiagram {
             y += 18;
         }
         y += 10;
-        text(b, 12, y, "Locks (bars left of a lifeline while the thread holds the lock):", "fill=\"#444\"");
+        if (!colours.isEmpty()) {
+            text(b, 12, y, "Locks (bars left of a lifeline while the thread holds the lock):", "fill=\"#444\"");
+        }
         for (Map.Entry<String, String> e : colours.entrySet()) {
             y += 18;
             rect(b, 14, y - 11, 6, 14, e.getValue(), null);

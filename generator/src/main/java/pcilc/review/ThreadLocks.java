@@ -60,24 +60,36 @@ interface ThreadLocks {
 
     /**
      * Which thread took the step {@code before -> after}. Stop-gap until the trace carries TLC's action
-     * parameters: the thread whose position variable entry changed, else the one named for the action;
-     * "?" if neither tells.
+     * parameters: the thread whose position variable entry changed ({@code stack[t]}, {@code pc[t]}); else
+     * the one thread whose entry changed in any variable keyed by thread (XenPirq's {@code vec[d]} when a
+     * device stays at its label); else the thread named for the action (the firmware); "?" if none tells.
      */
     default String threadOf(State before, State after) {
-        List<String> moved = new ArrayList<>();
-        for (String variable : positionVariables()) {
-            if (before.get(variable) instanceof TlaValue.Rec b && after.get(variable) instanceof TlaValue.Rec a) {
-                for (String t : a.fields().keySet()) {
-                    if (!a.get(t).equals(b.get(t))) {
-                        moved.add(t);
-                    }
-                }
-            }
+        List<String> threads = threads(after);
+        List<String> moved = changedKeys(before, after, positionVariables(), threads);
+        if (moved.size() != 1) {
+            moved = changedKeys(before, after, after.vars().keySet(), threads);
         }
         if (moved.size() == 1) {
             return moved.get(0);
         }
         return actionThreads().getOrDefault(after.action(), "?");
+    }
+
+    /** The threads whose entry changed in one of {@code variables} (functions keyed by thread). */
+    private static List<String> changedKeys(State before, State after, java.util.Collection<String> variables,
+                                            List<String> threads) {
+        java.util.Set<String> moved = new java.util.LinkedHashSet<>();
+        for (String variable : variables) {
+            if (before.get(variable) instanceof TlaValue.Rec b && after.get(variable) instanceof TlaValue.Rec a) {
+                for (String t : a.fields().keySet()) {
+                    if (threads.contains(t) && !a.get(t).equals(b.get(t))) {
+                        moved.add(t);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(moved);
     }
 
     /** The keys of function-valued {@code variable}, those in {@code order} first, in that order. */

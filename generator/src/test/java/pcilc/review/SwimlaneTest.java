@@ -124,6 +124,28 @@ class SwimlaneTest {
     }
 
     @Nested
+    class ThreadOf {
+        private pcilc.tlc.Counterexample.State state(int index, String action, String pc, String vec) {
+            java.util.Map<String, pcilc.tlc.TlaValue> vars = new java.util.LinkedHashMap<>();
+            vars.put("pc", pcilc.tlc.TlaValueParser.parse(pc));
+            vars.put("vec", pcilc.tlc.TlaValueParser.parse(vec));
+            return new pcilc.tlc.Counterexample.State(index, action, vars, java.util.Map.of());
+        }
+
+        @Test
+        void theDeviceWhoseLabelChangedElseWhoseOwnEntryChanged() {
+            ThreadLocks xen = ThreadLocks.forModule("XenPirq");
+            var s1 = state(1, "Init", "[nvme0 |-> \"setup\", nvme1 |-> \"setup\"]", "[nvme0 |-> 1, nvme1 |-> 1]");
+            var s2 = state(2, "XenHvmSetupMsiIrqs", "[nvme0 |-> \"setup\", nvme1 |-> \"startup\"]", "[nvme0 |-> 1, nvme1 |-> 1]");
+            var s3 = state(3, "XenHvmSetupMsiIrqs", "[nvme0 |-> \"setup\", nvme1 |-> \"startup\"]", "[nvme0 |-> 2, nvme1 |-> 1]");
+            assertThat(xen.threadOf(s1, s2)).isEqualTo("nvme1");
+            // nvme0 stays at "setup" for its next vector: its vec[nvme0] tells.
+            assertThat(xen.threadOf(s2, s3)).isEqualTo("nvme0");
+            assertThat(xen.threadOf(s3, s3)).isEqualTo("?");
+        }
+    }
+
+    @Nested
     class WaitFor {
         @Test
         void aThreeThreadCycleStartsAtTheFirstColumnAndNamesEveryLock() {
