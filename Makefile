@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record generate suites promote bench test clean
+.PHONY: all help designs review check record report report-screenshot generate suites promote bench test clean
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -29,7 +29,7 @@ $(CP_FILE): $(POMS) $(SOURCES)
 designs: $(CP_FILE) ## one line per design: name, expected result, description
 	@$(TOOL) designs
 
-review: $(CP_FILE) ## TLC on one design: make review DESIGN=<name> (exit 0 pass, 11 deadlock, 12 invariant, 13 property)
+review: $(CP_FILE) ## TLC on one design: make review DESIGN=<name>; a violation's swimlane table and SVG under build/review/<name>/
 	@if [ -z "$(DESIGN)" ]; then echo "error: make review needs DESIGN=<name> (make designs lists them)" >&2; exit 1; fi
 	@$(TOOL) review "$(DESIGN)"
 
@@ -61,6 +61,20 @@ else
 	  echo "removing the suite of $$d (no longer in the manifest)"; rm -f $$f $(GENERATED)/stamps/$$d; \
 	  grep -l "Replay.load(\"$$d\")" $(GENERATED)/conformance/java/pcilc/generated/*.java | xargs -r rm -f;; esac; done
 endif
+
+report: $(CP_FILE) ## every design (reusing results newer than spec and cfg): build/report/index.html and docs/report.md
+	@$(TOOL) report
+
+# A real browser renders the page (Debian: apt-get install -y chromium); not part of make test.
+SHOT      := $(BUILD)/report/report.png
+SHOT_SIZE := 1400 2000
+report-screenshot: report ## headless Chromium screenshot of the report (build/report/report.png), checked not blank
+	@command -v chromium >/dev/null || { echo "error: report-screenshot needs chromium (apt-get install -y chromium)" >&2; exit 1; }
+	@profile=$$(mktemp -d) && trap 'rm -rf "$$profile"' EXIT && rm -f $(SHOT) && \
+	  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync --user-data-dir="$$profile" --screenshot=$(abspath $(SHOT)) \
+	    --window-size=$(word 1,$(SHOT_SIZE)),$(word 2,$(SHOT_SIZE)) file://$(abspath $(BUILD)/report/index.html) 2>/dev/null
+	@java -cp "generator/target/classes:$$(cat $(CP_FILE))" pcilc.review.PngCheck $(SHOT) $(SHOT_SIZE)
 
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
 test: generate ## the whole test suite: unit tests, the design matrix, the generated conformance suites

@@ -6,22 +6,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Just enough of TLC's cfg syntax to list a model's temporal properties and to check one at a time. */
-final class Cfg {
+public final class Cfg {
     private static final Pattern KEYWORD = Pattern.compile("\\b(CONSTANTS?|INIT|NEXT|SPECIFICATION|INVARIANTS?"
             + "|PROPERTY|PROPERTIES|CHECK_DEADLOCK|SYMMETRY|VIEW|CONSTRAINTS?|ACTION_CONSTRAINTS?|POSTCONDITION"
             + "|ALIAS)\\b");
 
     private final String text;
 
-    Cfg(String source) {
+    public Cfg(String source) {
         this.text = source.replaceAll("(?s)\\(\\*.*?\\*\\)", " ").replaceAll("\\\\\\*[^\\n]*", "");
     }
 
     /** The names listed under PROPERTY / PROPERTIES, in order. */
-    List<String> properties() {
+    public List<String> properties() {
+        return names("PROPERT");
+    }
+
+    /** The names listed under INVARIANT / INVARIANTS, in order. */
+    public List<String> invariants() {
+        return names("INVARIANT");
+    }
+
+    /** CHECK_DEADLOCK FALSE turns TLC's deadlock check off; it is on otherwise. */
+    public boolean checksDeadlock() {
+        List<String> values = names("CHECK_DEADLOCK");
+        return values.isEmpty() || !values.get(values.size() - 1).equals("FALSE");
+    }
+
+    /** Only the CONSTANT(S) sections: the same model's parameters for another behaviour spec. */
+    public String constantsOnly() {
+        StringBuilder out = new StringBuilder();
+        forEachSection((keyword, body) -> {
+            if (keyword.startsWith("CONSTANT")) {
+                out.append(keyword).append(body).append('\n');
+            }
+        });
+        return out.toString();
+    }
+
+    private List<String> names(String keywordPrefix) {
         List<String> names = new ArrayList<>();
         forEachSection((keyword, body) -> {
-            if (keyword.startsWith("PROPERT")) {
+            if (keyword.startsWith(keywordPrefix)) {
                 for (String name : body.trim().split("\\s+")) {
                     if (!name.isEmpty()) {
                         names.add(name);

@@ -9,10 +9,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import pcilc.review.Report;
+import pcilc.review.ResultStore;
+import pcilc.review.Review;
 
 /**
- * The make front end: {@code designs}, {@code review <design>}, {@code check}, {@code record}.
- * Options {@code --spec DIR} (default spec) and {@code --build DIR} (default build/tlc).
+ * The make front end: {@code designs}, {@code review <design>}, {@code check}, {@code record}, {@code report}.
+ * Options {@code --spec DIR} (default spec), {@code --build DIR} (TLC's work, default build/tlc), {@code --out DIR}
+ * (results, swimlanes, the report page; default build) and {@code --docs DIR} (the report's committed copy,
+ * default docs).
  */
 public final class Cli {
     /** Parallel TLC processes in {@code check}: the machines have two cores. */
@@ -21,11 +26,15 @@ public final class Cli {
     private final PrintStream out;
     private final Path specDir;
     private final Path buildDir;
+    private final Path outDir;
+    private final Path docsDir;
 
-    Cli(PrintStream out, Path specDir, Path buildDir) {
+    Cli(PrintStream out, Path specDir, Path buildDir, Path outDir, Path docsDir) {
         this.out = out;
         this.specDir = specDir;
         this.buildDir = buildDir;
+        this.outDir = outDir;
+        this.docsDir = docsDir;
     }
 
     public static void main(String[] args) {
@@ -44,15 +53,19 @@ public final class Cli {
     static int run(String[] args, PrintStream out) {
         Path spec = Path.of("spec");
         Path build = Path.of("build", "tlc");
+        Path outDir = Path.of("build");
+        Path docs = Path.of("docs");
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--spec" -> spec = Path.of(value(args, ++i));
                 case "--build" -> build = Path.of(value(args, ++i));
+                case "--out" -> outDir = Path.of(value(args, ++i));
+                case "--docs" -> docs = Path.of(value(args, ++i));
                 default -> rest.add(args[i]);
             }
         }
-        Cli cli = new Cli(out, spec, build);
+        Cli cli = new Cli(out, spec, build, outDir, docs);
         String command = rest.isEmpty() ? "" : rest.get(0);
         return switch (command) {
             case "designs" -> cli.designs();
@@ -71,7 +84,9 @@ public final class Cli {
             }
             case "check" -> cli.check();
             case "record" -> cli.record();
-            default -> throw new ToolError("usage: designs | review <design> | generate <design> | check | record  [--spec DIR] [--build DIR]");
+            case "report" -> cli.report();
+            default -> throw new ToolError("usage: designs | review <design> | generate <design> | check | record | report"
+                    + "  [--spec DIR] [--build DIR] [--out DIR] [--docs DIR]");
         };
     }
 
@@ -96,7 +111,7 @@ public final class Cli {
             throw new ToolError("generate " + name + ": the reference implementation has no design " + name
                     + " (pcilc.ref.Systems)");
         }
-        Path root = buildDir.toAbsolutePath().getParent();
+        Path root = outDir.toAbsolutePath();
         out.println(new pcilc.gen.Generate(specDir, root, root.resolve("generated/conformance"))
                 .run(name, g -> sameVariables(name, g)).line());
         return 0;
@@ -134,9 +149,26 @@ public final class Cli {
         out.println("TLC on " + design.name() + ": " + design.description());
         out.println("model " + specDir.resolve(design.module() + ".tla") + " with " + specDir.resolve(design.cfg())
                 + "; expected " + design.expected());
-        ModelCheck.Result result = new ModelCheck(specDir, buildDir).run(design, this::echo);
+        ModelCheck checker = new ModelCheck(specDir, buildDir);
+        ModelCheck.Result result = checker.run(design, this::echo);
+        new ResultStore(outDir, specDir).save(design, result);
+        if (!result.result().equals("pass")) {
+            // The pictures are extra: if they cannot be made, say so and still end with TLC's verdict.
+            try {
+                Review.Files files = Review.write(checker, specDir, design, result, outDir);
+                out.println("swimlane table: " + files.markdown());
+                out.println("sequence diagram: " + files.svg());
+            } catch (ToolError e) {
+                out.println("swimlane not written: " + e.getMessage());
+            }
+        }
         out.println(result.summaryLine());
         return result.exitStatus();
+    }
+
+    int report() {
+        new Report(specDir, outDir, docsDir, buildDir, out).run();
+        return 0;
     }
 
     /** TLC's output as its own console would show it, without the tool-mode framing. */
@@ -208,10 +240,15 @@ public final class Cli {
     /** Every design of the manifest, PARALLEL_RUNS TLC processes at a time; in manifest order. */
     private List<Outcome> runAll(Manifest manifest) {
         ModelCheck checker = new ModelCheck(specDir, buildDir);
+        ResultStore store = new ResultStore(outDir, specDir);
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);
         List<Future<ModelCheck.Result>> futures = new ArrayList<>();
         for (Manifest.Design d : manifest.designs()) {
-            futures.add(pool.submit(() -> checker.run(d, item -> { })));
+            futures.add(pool.submit(() -> {
+                ModelCheck.Result r = checker.run(d, item -> { });
+                store.save(d, r); // make report reuses it
+                return r;
+            }));
         }
         List<Outcome> outcomes = new ArrayList<>();
         try {

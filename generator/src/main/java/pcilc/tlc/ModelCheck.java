@@ -98,7 +98,17 @@ public final class ModelCheck {
     }
 
     /** One TLC process: what it printed and its exit status. */
-    private record Run(TlcOutput out, int exit) {
+    public record Run(TlcOutput out, int exit) {
+    }
+
+    /**
+     * TLC on a helper model (the review's ENABLED probe): {@code tla} with {@code cfg}, in {@code runDir}
+     * (emptied first); its other modules are looked up next to {@code tla}.
+     */
+    public Run runModel(Path tla, Path cfg, Path runDir) {
+        requireFile(tla);
+        requireFile(cfg);
+        return runTlc(tla.toAbsolutePath(), cfg, freshDir(runDir.toAbsolutePath()), item -> { });
     }
 
     private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo) {
@@ -188,7 +198,7 @@ public final class ModelCheck {
     }
 
     /** One line naming the file (and position, where SANY gives one) and the problem. */
-    static String describeFailure(int exit, TlcOutput out, Path tla, Path cfg) {
+    public static String describeFailure(int exit, TlcOutput out, Path tla, Path cfg) {
         if (exit == EXIT_PARSE) {
             List<String> plain = out.plainLines();
             for (int i = 0; i < plain.size(); i++) {

@@ -14,9 +14,11 @@ class CliTest {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(new String[] {"--spec", ModelCheckTest.TINY.toString(), "--build", "target/tlc-cli"}, 0, all, 0, 4);
-        System.arraycopy(args, 0, all, 4, args.length);
+        String[] options = {"--spec", ModelCheckTest.TINY.toString(), "--build", "target/tlc-cli", "--out",
+            "target/cli-out", "--docs", "target/cli-docs"};
+        String[] all = new String[args.length + options.length];
+        System.arraycopy(options, 0, all, 0, options.length);
+        System.arraycopy(args, 0, all, options.length, args.length);
         return Cli.run(all, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     }
 
@@ -32,6 +34,20 @@ class CliTest {
         assertThat(lines).anyMatch(l -> l.startsWith("State 4: <Inc "));
         assertThat(lines.get(lines.size() - 1))
                 .matches("design=counter-deadlock result=deadlock distinct=4 depth=4 seconds=\\d+\\.\\d");
+        // The counterexample's pictures come after TLC's output, just before the summary line.
+        assertThat(lines.get(lines.size() - 3)).isEqualTo("swimlane table: target/cli-out/review/counter-deadlock/swimlane.md");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("sequence diagram: target/cli-out/review/counter-deadlock/swimlane.svg");
+        assertThat(java.nio.file.Path.of("target/cli-out/review/counter-deadlock/swimlane.md")).isRegularFile();
+        assertThat(java.nio.file.Path.of("target/cli-out/results/counter-deadlock.tlc")).isRegularFile();
+    }
+
+    @Test
+    void aPassWritesNoSwimlane() throws Exception {
+        java.nio.file.Path md = java.nio.file.Path.of("target/cli-out/review/counter-pass/swimlane.md");
+        java.nio.file.Files.deleteIfExists(md);
+        assertThat(run("review", "counter-pass")).isZero();
+        assertThat(lines()).noneMatch(l -> l.startsWith("swimlane table:"));
+        assertThat(md).doesNotExist();
     }
 
     @Test

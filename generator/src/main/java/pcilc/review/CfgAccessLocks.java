@@ -1,0 +1,67 @@
+package pcilc.review;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import pcilc.tlc.Counterexample.State;
+import pcilc.tlc.TlaValue;
+
+/**
+ * The lock of spec/CfgAccess.tla: the device's user config-space block ({@code blocked}, set by
+ * {@code blocker}), which pci_dev_reset() uses as a lock; a thread at {@code wait} sleeps on
+ * {@code pci_cfg_wait} until the blocker unblocks. A thread is its label {@code pc[t]}.
+ */
+final class CfgAccessLocks implements ThreadLocks {
+    static final String BLOCK = "block_cfg_access";
+    private static final List<String> ORDER = List.of("reset1", "reset2", "ipr_isr", "user_read");
+
+    public List<String> threads(State s) {
+        return ThreadLocks.keysInOrder(s, "pc", ORDER);
+    }
+
+    public Set<String> positionVariables() {
+        return Set.of("pc");
+    }
+
+    public String position(State s, String thread) {
+        String pc = label(s, thread);
+        return switch (pc) {
+            case "done" -> "";
+            case "bug" -> "BUG() (oops: the thread is gone)";
+            case "wait" -> "pci_wait_cfg (asleep on pci_cfg_wait)";
+            default -> pc;
+        };
+    }
+
+    public boolean hasWork(State s, String thread) {
+        return !Set.of("done", "bug").contains(label(s, thread));
+    }
+
+    public List<String> holds(State s, String thread) {
+        boolean blocked = s.get("blocked") instanceof TlaValue.Bool b && b.value();
+        return blocked && ThreadLocks.str(s.get("blocker")).equals(thread) ? List.of(BLOCK) : List.of();
+    }
+
+    /** Only pci_wait_cfg() can be disabled (the sleeper is on the wait queue until an unblock wakes it). */
+    public Optional<Wait> needs(State s, String thread) {
+        if (!label(s, thread).equals("wait")) {
+            return Optional.empty();
+        }
+        boolean blocked = s.get("blocked") instanceof TlaValue.Bool b && b.value();
+        String blocker = ThreadLocks.str(s.get("blocker"));
+        return Optional.of(new Wait(BLOCK + " (wake-up on pci_cfg_wait)",
+                blocked && !blocker.equals("none") ? List.of(blocker) : List.of()));
+    }
+
+    public String stepAction() {
+        return "ThreadStep(t)";
+    }
+
+    public String threadSet() {
+        return "Threads";
+    }
+
+    private static String label(State s, String thread) {
+        return s.get("pc") instanceof TlaValue.Rec pc ? ThreadLocks.str(pc.get(thread)) : "";
+    }
+}
