@@ -34,7 +34,9 @@ CoreDesigns == {
     "nechita-v9",           \* reentrant lock; remove_store is the locked stop-and-remove
     "nechita-v10",          \* remove_store releases the driver first
     "nechita-v11",          \* remove_store: device_lock; kill_device; device_unlock first
-    "nechita-v11-hotplug"   \* v11, with a platform hot-unplug of the PF
+    "nechita-v11-hotplug",  \* v11, with a platform hot-unplug of the PF
+    "proposal-unbind-hotplug" \* v11 patch 1; v11's kill-and-release moved from remove_store
+                              \* into pci_stop_and_remove_bus_device_locked(), before the rescan lock
 }
 \* The s390 zPCI designs (module ZpciLifecycle, which extends this one).
 ZpciDesigns == {
@@ -66,6 +68,12 @@ NumvfsStoreLocks == Design \in MainlineCore
 RemoveStoreReleasesFirst == Design \in {"nechita-v10"} \cup NechitaV11
 \* Nechita v11 patch 2: kill_device() before the release, so nothing can bind.
 RemoveStoreKillsFirst == Design \in NechitaV11
+\* The proposal for v11's known limitation: pci_stop_and_remove_bus_device_locked(),
+\* which remove_store() and the hotplug drivers call, does v11's device_lock;
+\* kill_device; device_unlock; device_release_driver() itself, before it takes the
+\* rescan lock (and remove_store() calls it plainly again).  Every path then takes
+\* device_lock(PF) before the rescan lock while the PF's driver can still be bound.
+LockedRemovalReleasesFirst == Design = "proposal-unbind-hotplug"
 
 \* The VFs of the PF, in the order sriov_del_vfs() removes them.  Block's
 \* deadlock A needs two VFs (the releaser of one waits while the other is removed).
@@ -220,8 +228,33 @@ RemoveStoreStopAndRemove(t) ==
 -----------------------------------------------------------------------------
 (* pci_stop_and_remove_bus_device_locked() and its unlocked core.           *)
 
+\* Entry: pci_lock_rescan_remove(); in the proposal, first device_lock() for
+\* kill_device().
 PciStopAndRemoveBusDeviceLocked(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "entry")
+    /\ IF LockedRemovalReleasesFirst
+       THEN DeviceLock(t, Dev(t)) /\ Goto(t, "kill_device") /\ UNCHANGED <<rescanLock, rescanWarned>>
+       ELSE /\ CanLockRescan(t)
+            /\ LockRescan(t)
+            /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
+            /\ UNCHANGED <<rescanWarned, deviceLock>>
+    /\ UNCHANGED deviceVars
+    /\ UNCHANGED archVars
+
+\* Proposal: kill_device() under device_lock, device_unlock(), then release the
+\* driver outside the rescan lock (a PF driver's .remove takes it in sriov_del_vfs()).
+PciStopAndRemoveBusDeviceLockedKillDevice(t) ==
+    /\ At(t, "pci_stop_and_remove_bus_device_locked", "kill_device")
+    /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
+    /\ DeviceUnlock(t, Dev(t))
+    /\ Call(t, "lock_rescan", "device_release_driver", Dev(t))
+    /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
+    /\ UNCHANGED archVars
+
+\* Proposal: the driver is released and nothing can bind; now pci_lock_rescan_remove()
+\* and the stop-and-remove (whose device_release_driver() finds no driver).
+PciStopAndRemoveBusDeviceLockedLockRescan(t) ==
+    /\ At(t, "pci_stop_and_remove_bus_device_locked", "lock_rescan")
     /\ CanLockRescan(t)
     /\ LockRescan(t)
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
@@ -405,6 +438,8 @@ ThreadStep(t) ==
     \/ RemoveStoreKillDevice(t)
     \/ RemoveStoreStopAndRemove(t)
     \/ PciStopAndRemoveBusDeviceLocked(t)
+    \/ PciStopAndRemoveBusDeviceLockedKillDevice(t)
+    \/ PciStopAndRemoveBusDeviceLockedLockRescan(t)
     \/ PciStopAndRemoveBusDeviceLockedUnlock(t)
     \/ PciStopDev(t)
     \/ PciRemoveBusDevice(t)
@@ -450,11 +485,14 @@ NoDoubleRemoveInv == \A d \in Devices : removeCount[d] <= 1
 NoUseAfterRemoveInv == \A d \in Devices : removeCount[d] > 0 => ~bound[d]
 
 \* The TOCTOU: once a removal path has released the driver of d (remove_store
-\* between its unbind and the locked removal, pci_stop_and_remove_bus_device
-\* between pci_stop_dev and device_del), no driver may bind to d again.
+\* between its unbind and the locked removal, the proposal's
+\* pci_stop_and_remove_bus_device_locked between its unbind and taking the rescan
+\* lock, pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no
+\* driver may bind to d again.
 RemovalReleasedDriver(t) ==
     /\ stack[t] # << >>
     /\ \/ Top(t).proc = "remove_store" /\ Top(t).pc = "stop_and_remove"
+       \/ Top(t).proc = "pci_stop_and_remove_bus_device_locked" /\ Top(t).pc = "lock_rescan"
        \/ Top(t).proc = "pci_stop_and_remove_bus_device" /\ Top(t).pc = "remove"
 NoBindAfterRemovalStartInv ==
     \A t \in Threads : RemovalReleasedDriver(t) => ~bound[Dev(t)]

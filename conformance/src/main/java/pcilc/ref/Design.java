@@ -12,7 +12,8 @@ public enum Design {
     NECHITA_V9("nechita-v9"),
     NECHITA_V10("nechita-v10"),
     NECHITA_V11("nechita-v11"),
-    NECHITA_V11_HOTPLUG("nechita-v11-hotplug");
+    NECHITA_V11_HOTPLUG("nechita-v11-hotplug"),
+    PROPOSAL_UNBIND_HOTPLUG("proposal-unbind-hotplug");
 
     private final String specName;
 
@@ -53,6 +54,15 @@ public enum Design {
     /** Nechita v11 patch 2: kill_device() before the release, so nothing can bind. */
     public boolean removeStoreKillsFirst() {
         return this == NECHITA_V11 || this == NECHITA_V11_HOTPLUG;
+    }
+
+    /**
+     * The proposal for v11's known limitation: pci_stop_and_remove_bus_device_locked() itself does v11's
+     * device_lock; kill_device; device_unlock; device_release_driver() before it takes the rescan lock, and
+     * remove_store() calls it plainly again.
+     */
+    public boolean lockedRemovalReleasesFirst() {
+        return this == PROPOSAL_UNBIND_HOTPLUG;
     }
 
     @Override

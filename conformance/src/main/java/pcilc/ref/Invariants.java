@@ -42,7 +42,8 @@ public final class Invariants {
 
     /**
      * Once a removal path has released the driver of d (remove_store between its unbind and the locked
-     * removal; pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no driver is bound to d.
+     * removal; the proposal's pci_stop_and_remove_bus_device_locked between its unbind and taking the rescan
+     * lock; pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no driver is bound to d.
      */
     static boolean noBindAfterRemovalStart(Kernel k) {
         for (Task t : k.taskList()) {
@@ -52,6 +53,7 @@ public final class Invariants {
             }
             Frame top = st.get(st.size() - 1);
             boolean released = top.proc().equals("remove_store") && top.pc().equals("stop_and_remove")
+                    || top.proc().equals("pci_stop_and_remove_bus_device_locked") && top.pc().equals("lock_rescan")
                     || top.proc().equals("pci_stop_and_remove_bus_device") && top.pc().equals("remove");
             if (released && k.device(top.dev()).driver != null) {
                 return false;

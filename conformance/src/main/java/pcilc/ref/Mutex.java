@@ -1,16 +1,16 @@
 package pcilc.ref;
 
-import java.util.concurrent.Semaphore;
-
 /**
  * A kernel {@code struct mutex}: not reentrant (a task that takes it twice waits for itself), with the
- * owner task. A real lock (a binary {@link Semaphore}). Under the step scheduler a task never waits
- * inside the semaphore: it only takes the mutex when free and otherwise parks in the scheduler, which
- * lets it retry when it grants the task another step.
+ * owner task. A real lock (a monitor: a flag, {@code wait} and {@code notifyAll}). Under the step scheduler
+ * a task never waits inside the monitor: it only takes the mutex when free and otherwise parks in the
+ * scheduler, which lets it retry when it grants the task another step. A monitor rather than a
+ * {@code Semaphore}: with four or more tasks queued on one lock, Lincheck 3.7 takes the AQS acquire loop
+ * for a livelock (JetBrains/lincheck#223) and reports a hang the JVM never shows.
  */
 public final class Mutex implements Lockable {
     private final String name;
-    private final Semaphore sem = new Semaphore(1);
+    private boolean held;  // guarded by this
     private volatile Task owner;
 
     public Mutex(String name) {
@@ -26,24 +26,48 @@ public final class Mutex implements Lockable {
     public void lock() {
         Task me = Task.current();
         if (me.controlled()) {
-            while (!sem.tryAcquire()) {
+            while (!tryLock()) {
                 me.blockedMidStep(this);
             }
         } else {
-            sem.acquireUninterruptibly();
+            synchronized (this) {
+                boolean interrupted = false;
+                while (held) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;  // uninterruptible, as mutex_lock()
+                    }
+                }
+                held = true;
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         owner = me;
+    }
+
+    private synchronized boolean tryLock() {
+        if (held) {
+            return false;
+        }
+        held = true;
+        return true;
     }
 
     /** mutex_unlock(). */
     public void unlock() {
         owner = null;
-        sem.release();
+        synchronized (this) {
+            held = false;
+            notifyAll();
+        }
     }
 
     @Override
-    public boolean couldLock(Task task) {
-        return sem.availablePermits() > 0;
+    public synchronized boolean couldLock(Task task) {
+        return !held;
     }
 
     @Override
@@ -51,8 +75,8 @@ public final class Mutex implements Lockable {
         return owner;
     }
 
-    public boolean isLocked() {
-        return sem.availablePermits() == 0;
+    public synchronized boolean isLocked() {
+        return held;
     }
 
     @Override

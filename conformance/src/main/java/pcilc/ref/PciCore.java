@@ -26,7 +26,21 @@ public final class PciCore {
 
     public void pciStopAndRemoveBusDeviceLocked(PciDev dev) {
         cur().enter("pci_stop_and_remove_bus_device_locked", dev);
-        k.step("PciStopAndRemoveBusDeviceLocked", k.rescanLock);
+        if (design().lockedRemovalReleasesFirst()) {
+            // Proposal: v11's kill-and-release here, before the rescan lock (a PF driver's .remove takes it
+            // in sriov_del_vfs()): device_lock; kill_device; device_unlock; device_release_driver().
+            k.step("PciStopAndRemoveBusDeviceLocked", dev.deviceLock);
+            dev.deviceLock.lock();
+            cur().pc("kill_device");
+            k.step("PciStopAndRemoveBusDeviceLockedKillDevice");
+            k.driverCore.killDevice(dev);
+            dev.deviceLock.unlock();
+            cur().pc("lock_rescan");
+            k.driverCore.deviceReleaseDriver(dev);
+            k.step("PciStopAndRemoveBusDeviceLockedLockRescan", k.rescanLock);
+        } else {
+            k.step("PciStopAndRemoveBusDeviceLocked", k.rescanLock);
+        }
         k.rescanLock.lock();
         cur().pc("unlock");
         pciStopAndRemoveBusDevice(dev);

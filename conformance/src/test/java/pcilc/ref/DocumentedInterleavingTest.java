@@ -14,15 +14,26 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The documented buggy interleaving of each failing design (TLC's counterexample, kept in
  * src/test/resources/traces), driven through the step scheduler: after every step the snapshot equals
  * TLC's state variable by variable, and the implementation fails the way the spec does. The same
- * operations then run cleanly in nechita-v11.
+ * operations then run cleanly in nechita-v11, and v11's hot-unplug deadlocks in proposal-unbind-hotplug.
  */
 class DocumentedInterleavingTest {
 
     @ParameterizedTest(name = "{0}: TLC's counterexample replays step by step, same failure")
     @ValueSource(strings = {"sriov-unlocked", "sriov-mutex", "nechita-v9", "nechita-v10", "nechita-v11-hotplug"})
     void replaysTheCounterexample(String design) {
-        TlcTrace trace = TlcTrace.load(design);
-        Kernel k = new Kernel(Design.bySpecName(design));
+        replay(design, Design.bySpecName(design));
+    }
+
+    @Test
+    @DisplayName("nechita-v11-remove-hotplug (v11's remove_store vs PF hot-unplug): TLC's counterexample replays in v11")
+    void replaysV11RemoveStoreVsHotplug() {
+        replay("nechita-v11-remove-hotplug", Design.NECHITA_V11_HOTPLUG);
+    }
+
+    /** Replays TLC's counterexample {@code traceName} in {@code design}, step by step, to the same failure. */
+    static void replay(String traceName, Design design) {
+        TlcTrace trace = TlcTrace.load(traceName);
+        Kernel k = new Kernel(design);
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(trace.threads());
             assertSameState(0, "Init", k, trace.steps().get(0).state());
@@ -91,8 +102,55 @@ class DocumentedInterleavingTest {
     }
 
     @Test
-    @DisplayName("nechita-v11-hotplug is v11's code: no design of the matrix fixes it, v11 hangs the same way")
-    void hotplugLimitationHasNoFix() {
+    @DisplayName("nechita-v11-hotplug is v11's code: v11 hangs the same way")
+    void hotplugLimitationIsV11() {
         assertThat(runPreferringTraceOrder("nechita-v11-hotplug", Design.NECHITA_V11)).isEqualTo("deadlock");
+    }
+
+    @ParameterizedTest(name = "{0}: the same operations complete cleanly in proposal-unbind-hotplug")
+    @ValueSource(strings = {"nechita-v11-hotplug", "nechita-v11-remove-hotplug"})
+    void proposalCompletesV11HotplugDeadlock(String trace) {
+        assertThat(runPreferringTraceOrder(trace, Design.PROPOSAL_UNBIND_HOTPLUG)).isEqualTo("pass");
+    }
+
+    /**
+     * TLC's nechita-v11-hotplug counterexample, step by step in the proposal: unbind_store holds device_lock(PF)
+     * and is about to take the rescan lock in sriov_del_vfs(), as in v11; the hot-unplug's first step is now
+     * device_lock(PF) (for kill_device()), not the rescan lock, so it waits without holding anything and
+     * unbind_store goes on to remove the VFs. Then the hot-unplug kills the PF, finds no driver to release,
+     * and removes the PF under the rescan lock.
+     */
+    @Test
+    @DisplayName("proposal-unbind-hotplug: v11's deadlocking interleaving, step by step, ends with both operations done")
+    void proposalUnbindVsHotplugStepByStep() {
+        Kernel k = new Kernel(Design.PROPOSAL_UNBIND_HOTPLUG);
+        try (StepScheduler s = new StepScheduler(k)) {
+            s.startAll(TlcTrace.load("nechita-v11-hotplug").threads());
+            assertThat(s.step("unbind_store")).isEqualTo("UnbindStore");
+            assertThat(s.step("unbind_store")).isEqualTo("DeviceReleaseDriver");
+            assertThat(s.step("unbind_store")).isEqualTo("PciDeviceRemove");
+            // v11's state 5: the hot-unplug took the rescan lock here. Now it waits for device_lock(PF) first.
+            assertThat(s.state("hotplug_pf").toString())
+                    .isEqualTo("blocked before PciStopAndRemoveBusDeviceLocked on device_lock(PF) held by unbind_store");
+            assertThat(k.rescanLock.owner()).isNull();
+            assertThat(s.progressing()).containsExactly("unbind_store");
+            for (String a : List.of("SriovDelVfs", "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove",
+                    "PciRemoveBusDevice", "SriovDelVfsUnlock", "DeviceReleaseDriverUnlock")) {
+                assertThat(s.step("unbind_store")).isEqualTo(a);
+            }
+            assertThat(s.state("unbind_store").kind()).isEqualTo(StepScheduler.Kind.FINISHED);
+            for (String a : List.of("PciStopAndRemoveBusDeviceLocked", "PciStopAndRemoveBusDeviceLockedKillDevice",
+                    "DeviceReleaseDriver", "PciDeviceRemove", "PciStopAndRemoveBusDeviceLockedLockRescan",
+                    "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove", "PciRemoveBusDevice",
+                    "PciStopAndRemoveBusDeviceLockedUnlock")) {
+                assertThat(s.step("hotplug_pf")).isEqualTo(a);
+                assertThat(Invariants.violated(k)).as("after hotplug_pf %s", a).isEmpty();
+            }
+            assertThat(s.allFinished()).isTrue();
+            assertThat(k.pf.removeCount).isEqualTo(1);
+            assertThat(k.vf.removeCount).isEqualTo(1);
+            assertThat(k.pf.driver).isNull();
+            assertThat(k.rescanLock.owner()).isNull();
+        }
     }
 }
