@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import pcilc.ref.SpecSystemBase;
 import pcilc.ref.Task;
 
@@ -42,6 +41,17 @@ public final class CfgAccessSystem extends SpecSystemBase {
         }
     }
 
+    /** The thread's index in {@link #THREADS} (a switch: cheap where Lincheck instruments every access). */
+    private static int index(String thread) {
+        return switch (thread) {
+            case "reset1" -> 0;
+            case "reset2" -> 1;
+            case "ipr_isr" -> 2;
+            case "user_read" -> 3;
+            default -> throw new IllegalArgumentException("unknown thread " + thread);
+        };
+    }
+
     public final CfgAccessDesign design;
     public final CfgDev dev = new CfgDev("dev");
     public final PciAccess access = new PciAccess(this);
@@ -49,7 +59,8 @@ public final class CfgAccessSystem extends SpecSystemBase {
     public final Ipr ipr = new Ipr(this);
 
     // ghost state of the spec
-    private final Map<String, String> pc = new ConcurrentHashMap<>();
+    /** pc[t] by {@link #index}; null is "entry". Written by t (under pci_lock where the spec's invariants tie it to the flag). */
+    private final String[] pc = new String[THREADS.size()];
     private volatile String blocker = NO_OWNER;
     private volatile boolean bugHit;
     private volatile boolean badUnblock;
@@ -84,13 +95,13 @@ public final class CfgAccessSystem extends SpecSystemBase {
 
     /** The running thread's label moves on (the spec's pc[t]). */
     void pc(String label) {
-        pc.put(Task.current().name(), label);
+        pc[index(Task.current().name())] = label;
     }
 
     /** Under pci_lock: t set the flag and enters its blocked section (Block(t, next)). */
     void blockedBy(Task t) {
         blocker = t.name();
-        pc.put(t.name(), Role.of(t.name()).blockedLabel);
+        pc[index(t.name())] = Role.of(t.name()).blockedLabel;
     }
 
     /** Under pci_lock: t clears the flag (Unblock(t, "done")); WARN if it was not set or t had not set it. */
@@ -99,12 +110,12 @@ public final class CfgAccessSystem extends SpecSystemBase {
             badUnblock = true;
         }
         blocker = NO_OWNER;
-        pc.put(t.name(), "done");
+        pc[index(t.name())] = "done";
     }
 
     /** Under pci_lock: t goes to sleep on pci_cfg_wait (Sleep(t)). */
     void sleeping(Task t) {
-        pc.put(t.name(), "wait");
+        pc[index(t.name())] = "wait";
     }
 
     /** Under pci_lock: t's user config access reaches the device. */
@@ -112,7 +123,7 @@ public final class CfgAccessSystem extends SpecSystemBase {
         if (d.resetting.get() > 0) {
             userAccessInReset = true;
         }
-        pc.put(t.name(), "done");
+        pc[index(t.name())] = "done";
     }
 
     /** BUG(): the oops; the task never runs again. */
@@ -126,7 +137,8 @@ public final class CfgAccessSystem extends SpecSystemBase {
     // --- the spec's view ----------------------------------------------------------------------------------
 
     private String label(String thread) {
-        return pc.getOrDefault(thread, "entry");
+        String l = pc[index(thread)];
+        return l == null ? "entry" : l;
     }
 
     @Override
@@ -177,7 +189,13 @@ public final class CfgAccessSystem extends SpecSystemBase {
             return true;
         }
         String b = blocker;
-        return !b.equals(NO_OWNER) && Set.of("pcie_flr", "unblock", "start_bist", "restore").contains(label(b));
+        if (b.equals(NO_OWNER)) {
+            return false;
+        }
+        return switch (label(b)) {
+            case "pcie_flr", "unblock", "start_bist", "restore" -> true;
+            default -> false;
+        };
     }
 
     private boolean noSleepInInterrupt() {

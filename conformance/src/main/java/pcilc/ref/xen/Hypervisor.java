@@ -2,19 +2,19 @@ package pcilc.ref.xen;
 
 import java.util.ArrayList;
 import java.util.List;
-import pcilc.ref.Mutex;
 
 /**
  * The Xen hypervisor's view of the guest's pirqs (xen/arch/x86/irq.c, physdev.c, common/event_channel.c):
  * for each pirq, the device whose MSI it is mapped for (or free), and the event channel bound to it. Every
- * operation is a hypercall, serialised by the domain's {@code event_lock}.
+ * operation is a hypercall, serialised by the domain's {@code event_lock} (a monitor: no step of the spec
+ * waits for it, so it need not be a {@link pcilc.ref.Lockable}).
  */
 public final class Hypervisor {
     public static final int NR_PIRQS = 4;
     public static final int ENOSPC = -28;
 
     /** d->event_lock. */
-    public final Mutex eventLock = new Mutex("event_lock");
+    private final Object eventLock = new Object();
     /** pirq → the device it is mapped for, null when free (index 0 unused). */
     private final String[] mappedFor = new String[NR_PIRQS + 1];
     /** pirq → the device whose irq bound an event channel to it, null when none. */
@@ -25,8 +25,7 @@ public final class Hypervisor {
      * guest writes it into the MSI-X entry (one step in the spec): the highest free pirq, or -ENOSPC.
      */
     public int physdevGetFreePirq(String dev) {
-        eventLock.lock();
-        try {
+        synchronized (eventLock) {
             for (int p = NR_PIRQS; p >= 1; p--) {
                 if (mappedFor[p] == null) {
                     mappedFor[p] = dev;
@@ -34,8 +33,6 @@ public final class Hypervisor {
                 }
             }
             return ENOSPC;
-        } finally {
-            eventLock.unlock();
         }
     }
 
@@ -45,52 +42,40 @@ public final class Hypervisor {
      * and QEMU only logs it.
      */
     public boolean physdevMapPirq(int pirq, String dev) {
-        eventLock.lock();
-        try {
+        synchronized (eventLock) {
             if (mappedFor[pirq] == null) {
                 mappedFor[pirq] = dev;
             }
             return dev.equals(mappedFor[pirq]);
-        } finally {
-            eventLock.unlock();
         }
     }
 
     /** PHYSDEVOP_unmap_pirq of every pirq mapped for {@code dev} (QEMU, c976437c7dba): they are free again. */
     public void physdevUnmapPirqs(String dev) {
-        eventLock.lock();
-        try {
+        synchronized (eventLock) {
             for (int p = 1; p <= NR_PIRQS; p++) {
                 if (dev.equals(mappedFor[p])) {
                     mappedFor[p] = null;
                 }
             }
-        } finally {
-            eventLock.unlock();
         }
     }
 
     /** EVTCHNOP_bind_pirq: fails if the pirq is not mapped or already bound to an event channel. */
     public boolean evtchnopBindPirq(int pirq, String dev) {
-        eventLock.lock();
-        try {
+        synchronized (eventLock) {
             if (mappedFor[pirq] == null || evtchnBoundBy[pirq] != null) {
                 return false;
             }
             evtchnBoundBy[pirq] = dev;
             return true;
-        } finally {
-            eventLock.unlock();
         }
     }
 
     /** EVTCHNOP_close of the event channel bound to {@code pirq}. */
     public void evtchnopClose(int pirq) {
-        eventLock.lock();
-        try {
+        synchronized (eventLock) {
             evtchnBoundBy[pirq] = null;
-        } finally {
-            eventLock.unlock();
         }
     }
 
@@ -106,11 +91,8 @@ public final class Hypervisor {
 
     /** The device an event channel on {@code pirq} was bound by, or null. */
     String evtchnBoundBy(int pirq) {
-        eventLock.lock();
-        try {
+        synchronized (eventLock) {
             return evtchnBoundBy[pirq];
-        } finally {
-            eventLock.unlock();
         }
     }
 

@@ -2,15 +2,16 @@ package pcilc.ref.xen;
 
 import java.util.Map;
 import java.util.TreeMap;
-import pcilc.ref.Mutex;
 
 /**
  * drivers/xen/events/events_base.c, the guest side: each guest irq of an MSI-X vector is bound to a pirq
  * (irq_info), looked up and changed under {@code irq_mapping_update_lock}; starting an irq binds an event
- * channel to its pirq in the hypervisor, shutting it down closes it.
+ * channel to its pirq in the hypervisor, shutting it down closes it. (The lock is a monitor: no step of the
+ * spec waits for it.)
  */
 public final class XenEvents {
-    public final Mutex irqMappingUpdateLock = new Mutex("irq_mapping_update_lock");
+    /** irq_mapping_update_lock. */
+    final Object irqMappingUpdateLock = new Object();
     private final Hypervisor hv;
     /** Device → per vector (1-based) the pirq its guest irq is bound to, or NO_PIRQ when it has no irq. */
     private final Map<String, int[]> irqPirq = new TreeMap<>();
@@ -22,8 +23,7 @@ public final class XenEvents {
 
     /** xen_irq_from_pirq(): whether some irq of the guest, of any device, is bound to {@code pirq}. */
     public boolean xenIrqFromPirq(int pirq) {
-        irqMappingUpdateLock.lock();
-        try {
+        synchronized (irqMappingUpdateLock) {
             for (int[] pirqs : irqPirq.values()) {
                 for (int v = 1; v <= MsixDev.NUM_VECTORS; v++) {
                     if (pirqs[v] == pirq) {
@@ -32,38 +32,27 @@ public final class XenEvents {
                 }
             }
             return false;
-        } finally {
-            irqMappingUpdateLock.unlock();
         }
     }
 
     /** xen_bind_pirq_msi_to_irq(): a guest irq for the vector, bound to {@code pirq}. */
     public void xenBindPirqMsiToIrq(MsixDev dev, int vector, int pirq) {
-        irqMappingUpdateLock.lock();
-        try {
+        synchronized (irqMappingUpdateLock) {
             irqPirq.get(dev.name)[vector] = pirq;
-        } finally {
-            irqMappingUpdateLock.unlock();
         }
     }
 
     /** xen_destroy_irq(): the vector's guest irq is freed (an HVM guest does not unmap the pirq). */
     public void xenDestroyIrq(MsixDev dev, int vector) {
-        irqMappingUpdateLock.lock();
-        try {
+        synchronized (irqMappingUpdateLock) {
             irqPirq.get(dev.name)[vector] = MsixDev.NO_PIRQ;
-        } finally {
-            irqMappingUpdateLock.unlock();
         }
     }
 
     /** The pirq the vector's irq is bound to (NO_PIRQ if none); only the device's own thread changes it. */
     public int pirqOf(MsixDev dev, int vector) {
-        irqMappingUpdateLock.lock();
-        try {
+        synchronized (irqMappingUpdateLock) {
             return irqPirq.get(dev.name)[vector];
-        } finally {
-            irqMappingUpdateLock.unlock();
         }
     }
 

@@ -91,28 +91,39 @@ public final class XenPirqSystem extends SpecSystemBase {
         if (!noSharedPirq()) {
             out.add("NoSharedPirqInv");
         }
-        if (devices.values().stream().anyMatch(d -> d.pc.equals("failed"))) {
-            out.add("NoInitFailureInv");
+        for (MsixDev d : devices.values()) {
+            if (d.pc.equals("failed")) {
+                out.add("NoInitFailureInv");
+                break;
+            }
         }
         return out;
     }
 
     /** No pirq is bound to irqs of two devices whose MSI-X is enabled. */
     private boolean noSharedPirq() {
-        Map<Integer, String> user = new TreeMap<>();
-        for (MsixDev d : devices.values()) {
-            if (!d.msixEnabled) {
-                continue;
-            }
-            int[] pirqs = events.irqPirqs(d);
-            for (int v = 1; v <= d.nvec; v++) {
-                int p = pirqs[v];
-                if (p != MsixDev.NO_PIRQ && user.putIfAbsent(p, d.name) != null && !user.get(p).equals(d.name)) {
+        MsixDev[] devs = devices.values().toArray(new MsixDev[0]);
+        for (int i = 0; i < devs.length; i++) {
+            for (int j = i + 1; j < devs.length; j++) {
+                if (devs[i].msixEnabled && devs[j].msixEnabled && share(devs[i], devs[j])) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private boolean share(MsixDev a, MsixDev b) {
+        int[] pa = events.irqPirqs(a);
+        int[] pb = events.irqPirqs(b);
+        for (int v = 1; v <= a.nvec; v++) {
+            for (int w = 1; w <= b.nvec; w++) {
+                if (pa[v] != MsixDev.NO_PIRQ && pa[v] == pb[w]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -121,11 +132,8 @@ public final class XenPirqSystem extends SpecSystemBase {
      */
     @Override
     protected List<String> violatedAtStepPoint() {
-        events.irqMappingUpdateLock.lock();
-        try {
+        synchronized (events.irqMappingUpdateLock) {
             return violatedInvariants();
-        } finally {
-            events.irqMappingUpdateLock.unlock();
         }
     }
 }
