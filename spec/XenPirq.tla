@@ -145,11 +145,17 @@ XenHvmSetupMsiIrqs(d) ==
 
 \* request_irq() for each vector -> startup_pirq() -> EVTCHNOP_bind_pirq: fails
 \* if the pirq is not mapped or already bound to an event channel ("Failed to
-\* obtain physical IRQ"); then the probe fails.  After the single vector the
-\* driver talks to the controller and goes on; after all vectors it is done.
+\* obtain physical IRQ"), also by an earlier vector of d on the same pirq
+\* (possible with the cached pirq); then the driver frees the irqs it got and
+\* the probe fails.  After the single vector the driver talks to the
+\* controller and goes on; after all vectors it is done.
+SharesPirqWithinDevice(d) ==
+    \E v, w \in 1..nvec[d] : v # w /\ irqPirq[d][v] = irqPirq[d][w] /\ irqPirq[d][v] # NoPirq
+
 StartupPirq(d) ==
     /\ pc[d] = "startup"
-    /\ IF \E p \in PirqsOf(d) : hvPirq[p] = Free \/ evtchn[p] # NoDevice
+    /\ IF \/ \E p \in PirqsOf(d) : hvPirq[p] = Free \/ evtchn[p] # NoDevice
+          \/ SharesPirqWithinDevice(d)
        THEN /\ pc' = [pc EXCEPT ![d] = "failed"]
             /\ UNCHANGED evtchn
        ELSE /\ evtchn' = [p \in Pirqs |-> IF p \in PirqsOf(d) THEN d ELSE evtchn[p]]

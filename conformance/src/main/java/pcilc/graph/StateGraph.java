@@ -29,7 +29,7 @@ import java.util.Map;
  *                                      returns to the state after step k (0: the first state)
  * end   &lt;states&gt; &lt;edges&gt;                last line: the counts (a file without it is truncated)
  * </pre>
- * A value or state line precedes its first use. Stuttering transitions are not stored.
+ * A value or state line precedes its first use. Steps that no thread takes (Terminated) are not stored.
  */
 public final class StateGraph {
     public static final String MAGIC = "# pcilc state graph 1";

@@ -10,7 +10,11 @@ public final class Systems {
     }
 
     private static final List<Family> FAMILIES = List.of(
-            new Family(names(Design.values()), name -> new Kernel(Design.bySpecName(name))));
+            new Family(names(Design.values()), name -> new Kernel(Design.bySpecName(name))),
+            new Family(names(pcilc.ref.cfgaccess.CfgAccessDesign.values()),
+                    name -> new pcilc.ref.cfgaccess.CfgAccessSystem(pcilc.ref.cfgaccess.CfgAccessDesign.bySpecName(name))),
+            new Family(names(pcilc.ref.xen.XenPirqDesign.values()),
+                    name -> new pcilc.ref.xen.XenPirqSystem(pcilc.ref.xen.XenPirqDesign.bySpecName(name))));
 
     private Systems() {
     }

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 record SpecDesign(String design, List<String> threads, String expected, int distinct, int depth) {
     static final Path SPEC = Path.of("..", "spec");
     private static final Pattern THREADS = Pattern.compile("Threads\\s*=\\s*\\{([^}]*)}");
+    /** A module whose threads are fixed in the module itself (XenPirq: one probe thread per device). */
+    private static final Pattern DEVICES = Pattern.compile("\\nDevices\\s*==\\s*\\{([^}]*)}");
 
     static SpecDesign of(String name) {
         String[] row = read(SPEC.resolve("manifest.tsv")).lines()
@@ -24,7 +26,10 @@ record SpecDesign(String design, List<String> threads, String expected, int dist
                 .orElseThrow(() -> new IllegalArgumentException("spec/manifest.tsv has no design " + name));
         Matcher m = THREADS.matcher(read(SPEC.resolve(row[2])));
         if (!m.find()) {
-            throw new IllegalArgumentException(row[2] + ": no Threads = {...}");
+            m = DEVICES.matcher(read(SPEC.resolve(row[1] + ".tla")));
+            if (!m.find()) {
+                throw new IllegalArgumentException(row[2] + ": no Threads = {...} (nor Devices == {...} in " + row[1] + ")");
+            }
         }
         List<String> threads = Arrays.stream(m.group(1).split(",")).map(s -> s.strip().replace("\"", "")).toList();
         return new SpecDesign(name, threads, row[3], Integer.parseInt(row[4]),

@@ -56,20 +56,36 @@ record TlcTrace(String design, String error, List<Step> steps) {
         return new TlcTrace(design, error, steps);
     }
 
+    /** The variable that says where each thread is: PciCore's call stacks, or the small modules' labels. */
+    private static String threadVariable(Map<String, Object> state) {
+        return state.containsKey("stack") ? "stack" : "pc";
+    }
+
+    /**
+     * The thread that moved: the one whose entry changed in a variable indexed by thread (PciCore's stack; in
+     * the small modules pc and, in XenPirq, the per-device variables, as a step may leave pc unchanged).
+     */
     @SuppressWarnings("unchecked")
     private static String movedThread(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> s0 = (Map<String, Object>) before.get("stack");
-        Map<String, Object> s1 = (Map<String, Object>) after.get("stack");
-        List<String> moved = s0.keySet().stream().filter(t -> !s0.get(t).equals(s1.get(t))).toList();
+        java.util.Set<String> threads = ((Map<String, Object>) before.get(threadVariable(before))).keySet();
+        java.util.Set<String> moved = new java.util.TreeSet<>();
+        List<String> vars = before.containsKey("stack") ? List.of("stack") : List.copyOf(before.keySet());
+        for (String var : vars) {
+            if (before.get(var) instanceof Map<?, ?> m0 && m0.keySet().equals(threads)) {
+                Map<?, ?> m1 = (Map<?, ?>) after.get(var);
+                m0.keySet().stream().filter(t -> !m0.get(t).equals(m1.get(t))).forEach(t -> moved.add((String) t));
+            }
+        }
         if (moved.size() != 1) {
             throw new IllegalStateException("not one thread moved: " + moved);
         }
-        return moved.get(0);
+        return moved.iterator().next();
     }
 
     @SuppressWarnings("unchecked")
     List<String> threads() {
-        return List.copyOf(((Map<String, Object>) steps.get(0).state().get("stack")).keySet());
+        Map<String, Object> init = steps.get(0).state();
+        return List.copyOf(((Map<String, Object>) init.get(threadVariable(init))).keySet());
     }
 
 }

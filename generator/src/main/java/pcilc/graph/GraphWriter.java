@@ -24,7 +24,8 @@ import tlc2.value.IValue;
  * TLC's state writer: TLC calls it for every initial state and every transition it computes, with the
  * {@link Action} whose context holds the parameter bindings. Writes the graph in {@link StateGraph}'s format
  * as TLC goes, values in pcilc.ref.SpecValue's canonical text (one worker: TLC's order, the same for the same spec). States are numbered in the order TLC
- * first reports them; stuttering transitions are left out (no thread moves).
+ * first reports them; transitions without a thread (Next's Terminated) are left out. A thread's step that
+ * changes nothing (a failed retry) is a self-loop edge.
  */
 final class GraphWriter implements IStateWriter {
     private final BufferedWriter out;
@@ -78,14 +79,15 @@ final class GraphWriter implements IStateWriter {
 
     @Override
     public void writeState(TLCState from, TLCState to, boolean isNew, Action action) {
-        if (from.fingerPrint() == to.fingerPrint()) {
-            return;
+        Map<String, String> params = bindings(action.con);
+        if (params.isEmpty()) {
+            return;  // no thread takes this step (Terminated): stuttering, nothing the code does
         }
         int f = id(from);
         int t = id(to);
         StringBuilder line = new StringBuilder("edge\t").append(f).append('\t').append(t).append('\t')
                 .append(action.getName());
-        bindings(action.con).forEach((name, value) -> line.append('\t').append(name).append('=').append(value));
+        params.forEach((name, value) -> line.append('\t').append(name).append('=').append(value));
         write(line.toString());
         edges++;
     }
