@@ -44,8 +44,13 @@ public final class PathCover {
             net.addVertex(v);
         }
         int ids = 0;
+        List<Edge> loops = new ArrayList<>();
         for (Edge e : g.edges()) {
-            net.addEdge(e.from(), e.to(), new Arc(ids++, e));
+            if (e.from() == e.to()) {
+                loops.add(e);  // the flow algorithm takes no self-loops; spliced in below
+            } else {
+                net.addEdge(e.from(), e.to(), new Arc(ids++, e));
+            }
         }
         for (int init : g.inits()) {
             net.addEdge(source, init, new Arc(ids++, null));
@@ -66,8 +71,9 @@ public final class PathCover {
                 .getMinimumCostFlow(problem);
 
         List<List<Edge>> paths = eulerPaths(net, flow.getFlowMap(), source, sink, back);
+        spliceLoops(paths, loops);
         long steps = paths.stream().mapToLong(List::size).sum();
-        long lowerBound = 0;
+        long lowerBound = loops.size();  // each self-loop costs its own step and reaches nothing new
         for (Map.Entry<Arc, Double> f : flow.getFlowMap().entrySet()) {
             if (f.getKey().edge() != null) {
                 lowerBound += Math.round(f.getValue());
@@ -75,6 +81,28 @@ public final class PathCover {
         }
         long[] dfs = dfsCover(g);
         return new Result(paths, steps, lowerBound, (int) dfs[0], dfs[1]);
+    }
+
+    /** Each self-loop goes into the first path that passes its state (a path of its own if none does). */
+    private static void spliceLoops(List<List<Edge>> paths, List<Edge> loops) {
+        for (Edge loop : loops) {
+            boolean placed = false;
+            for (List<Edge> p : paths) {
+                for (int i = 0; i <= p.size() && !placed; i++) {
+                    int state = i == 0 ? p.get(0).from() : p.get(i - 1).to();
+                    if (state == loop.from()) {
+                        p.add(i, loop);
+                        placed = true;
+                    }
+                }
+                if (placed) {
+                    break;
+                }
+            }
+            if (!placed) {
+                paths.add(new ArrayList<>(List.of(loop)));
+            }
+        }
     }
 
     /** Hierholzer's circuit over the flow (each arc as often as its flow) from the source, cut at each return. */

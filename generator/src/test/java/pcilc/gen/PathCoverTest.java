@@ -66,6 +66,16 @@ class PathCoverTest {
     }
 
     @Test
+    void aSelfLoopCostsOneStepInAPathThatPassesItsState() throws IOException {
+        // A failed retry: 1→1 changes nothing but is a step of the code.
+        PathCover.Result r = PathCover.of(graph(3, "0>1", "1>1", "1>2"));
+        assertThat(r.lowerBound()).isEqualTo(3);
+        assertThat(r.steps()).isEqualTo(3);
+        assertThat(r.paths()).hasSize(1);
+        assertThat(r.paths().get(0)).extracting(StateGraph.Edge::to).containsExactly(1, 1, 2);
+    }
+
+    @Test
     void fanOut() throws IOException {
         PathCover.Result r = PathCover.of(graph(4, "0>1", "0>2", "0>3"));
         assertThat(r.steps()).isEqualTo(3);
