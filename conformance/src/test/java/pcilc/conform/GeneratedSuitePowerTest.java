@@ -45,6 +45,9 @@ class GeneratedSuitePowerTest {
         "NechitaV11ConformanceTest, nechita-v10",
         "NechitaV11ConformanceTest, nechita-v9",
         "NechitaV11ConformanceTest, sriov-mutex",
+        "ProposalUnbindHotplugConformanceTest, nechita-v11-hotplug",
+        "CfgaccessLockConformanceTest, cfgaccess-2011",
+        "XenPirqFreshConformanceTest, xen-pirq-cached",
     })
     void failsAgainstABuggyDesign(String suite, String buggy) {
         Counts s = run(suite, buggy);
@@ -53,7 +56,7 @@ class GeneratedSuitePowerTest {
     }
 
     @ParameterizedTest(name = "{0} against its own design's code: passes")
-    @CsvSource("NechitaV11ConformanceTest, nechita-v11")
+    @CsvSource({"NechitaV11ConformanceTest, nechita-v11", "XenPirqFreshConformanceTest, xen-pirq-fresh"})
     void passesAgainstItsOwnDesign(String suite, String design) {
         Counts s = run(suite, design);
         assertThat(s.started()).isPositive();
