@@ -109,10 +109,6 @@ public final class StateGraph {
         return trace;
     }
 
-    public Edge edge(int id) {
-        return edges.get(id);
-    }
-
     public List<String> vars() {
         return vars;
     }
@@ -152,16 +148,6 @@ public final class StateGraph {
         return edges.stream().map(Edge::thread).distinct().sorted().toList();
     }
 
-    /** The state whose variables are {@code wanted} (canonical texts by name), or -1. */
-    public int find(Map<String, String> wanted) {
-        for (int s = 0; s < states.size(); s++) {
-            if (state(s).equals(wanted)) {
-                return s;
-            }
-        }
-        return -1;
-    }
-
     static String unquote(String v) {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
@@ -169,7 +155,17 @@ public final class StateGraph {
     // --- reading --------------------------------------------------------------------------------------
 
     public static StateGraph read(Path file) {
-        String name = file.toString();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), r);
+        } catch (NoSuchFileException e) {
+            throw new GraphError(file + ": no such file");
+        } catch (IOException e) {
+            throw new GraphError(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The graph read from {@code in}; errors name it {@code name}. */
+    public static StateGraph read(String name, BufferedReader in) throws IOException {
         List<String> vars = null;
         List<List<String>> values = new ArrayList<>();
         List<int[]> states = new ArrayList<>();
@@ -178,82 +174,76 @@ public final class StateGraph {
         List<String[]> extra = new ArrayList<>();
         boolean ended = false;
         int n = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                n++;
-                String at = name + ":" + n + ": ";
-                if (n == 1) {
-                    if (!line.equals(MAGIC)) {
-                        throw new GraphError(at + "not a state graph (first line is not \"" + MAGIC + "\")");
-                    }
-                    continue;
+        String line;
+        while ((line = in.readLine()) != null) {
+            n++;
+            String at = name + ":" + n + ": ";
+            if (n == 1) {
+                if (!line.equals(MAGIC)) {
+                    throw new GraphError(at + "not a state graph (first line is not \"" + MAGIC + "\")");
                 }
-                if (ended) {
-                    throw new GraphError(at + "text after the end line");
-                }
-                String[] f = line.split("\t", -1);
-                switch (f[0]) {
-                    case "vars" -> {
-                        vars = List.of(f).subList(1, f.length);
-                        vars.forEach(v -> values.add(new ArrayList<>()));
-                    }
-                    case "value" -> {
-                        need(vars != null, at, "value before vars");
-                        need(f.length == 4, at, "value needs 3 fields");
-                        int var = number(f[1], at);
-                        need(var < vars.size(), at, "no variable number " + var);
-                        need(number(f[2], at) == values.get(var).size(), at, "value numbers out of order");
-                        values.get(var).add(f[3]);
-                    }
-                    case "state" -> {
-                        need(vars != null && f.length == vars.size() + 2, at, "a state needs one value per variable");
-                        need(number(f[1], at) == states.size(), at, "state ids out of order");
-                        int[] s = new int[vars.size()];
-                        for (int v = 0; v < s.length; v++) {
-                            s[v] = number(f[v + 2], at);
-                            need(s[v] < values.get(v).size(), at, "undefined value " + s[v] + " of " + vars.get(v));
-                        }
-                        states.add(s);
-                    }
-                    case "init" -> {
-                        int s = number(f[1], at);
-                        need(s < states.size(), at, "init names an undefined state " + s);
-                        inits.add(s);
-                    }
-                    case "edge" -> {
-                        need(f.length >= 5, at, "an edge needs from, to, action and the thread");
-                        int from = number(f[1], at);
-                        int to = number(f[2], at);
-                        need(from < states.size() && to < states.size(), at, "edge between undefined states");
-                        Map<String, String> params = new LinkedHashMap<>();
-                        for (int i = 4; i < f.length; i++) {
-                            int eq = f[i].indexOf('=');
-                            need(eq > 0, at, "parameter without '=': " + f[i]);
-                            params.put(f[i].substring(0, eq), f[i].substring(eq + 1));
-                        }
-                        edges.add(new Edge(edges.size(), from, to, f[3], params));
-                    }
-                    case "end" -> {
-                        need(f.length == 3, at, "end needs the state and edge counts");
-                        need(number(f[1], at) == states.size() && number(f[2], at) == edges.size(), at,
-                                "the end line counts " + f[1] + " states and " + f[2] + " edges, the file has "
-                                        + states.size() + " and " + edges.size());
-                        ended = true;
-                    }
-                    case "design", "complete", "path", "trace" -> {
-                        need(f.length >= 2, at, f[0] + " needs a value");
-                        String[] withLine = java.util.Arrays.copyOf(f, f.length + 1);
-                        withLine[f.length] = at;
-                        extra.add(withLine);
-                    }
-                    default -> throw new GraphError(at + "unknown record \"" + f[0] + "\"");
-                }
+                continue;
             }
-        } catch (NoSuchFileException e) {
-            throw new GraphError(name + ": no such file");
-        } catch (IOException e) {
-            throw new GraphError(name + ": " + e.getMessage());
+            if (ended) {
+                throw new GraphError(at + "text after the end line");
+            }
+            String[] f = line.split("\t", -1);
+            switch (f[0]) {
+                case "vars" -> {
+                    vars = List.of(f).subList(1, f.length);
+                    vars.forEach(v -> values.add(new ArrayList<>()));
+                }
+                case "value" -> {
+                    need(vars != null, at, "value before vars");
+                    need(f.length == 4, at, "value needs 3 fields");
+                    int var = number(f[1], at);
+                    need(var < vars.size(), at, "no variable number " + var);
+                    need(number(f[2], at) == values.get(var).size(), at, "value numbers out of order");
+                    values.get(var).add(f[3]);
+                }
+                case "state" -> {
+                    need(vars != null && f.length == vars.size() + 2, at, "a state needs one value per variable");
+                    need(number(f[1], at) == states.size(), at, "state ids out of order");
+                    int[] s = new int[vars.size()];
+                    for (int v = 0; v < s.length; v++) {
+                        s[v] = number(f[v + 2], at);
+                        need(s[v] < values.get(v).size(), at, "undefined value " + s[v] + " of " + vars.get(v));
+                    }
+                    states.add(s);
+                }
+                case "init" -> {
+                    int s = number(f[1], at);
+                    need(s < states.size(), at, "init names an undefined state " + s);
+                    inits.add(s);
+                }
+                case "edge" -> {
+                    need(f.length >= 5, at, "an edge needs from, to, action and the thread");
+                    int from = number(f[1], at);
+                    int to = number(f[2], at);
+                    need(from < states.size() && to < states.size(), at, "edge between undefined states");
+                    Map<String, String> params = new LinkedHashMap<>();
+                    for (int i = 4; i < f.length; i++) {
+                        int eq = f[i].indexOf('=');
+                        need(eq > 0, at, "parameter without '=': " + f[i]);
+                        params.put(f[i].substring(0, eq), f[i].substring(eq + 1));
+                    }
+                    edges.add(new Edge(edges.size(), from, to, f[3], params));
+                }
+                case "end" -> {
+                    need(f.length == 3, at, "end needs the state and edge counts");
+                    need(number(f[1], at) == states.size() && number(f[2], at) == edges.size(), at,
+                            "the end line counts " + f[1] + " states and " + f[2] + " edges, the file has "
+                                    + states.size() + " and " + edges.size());
+                    ended = true;
+                }
+                case "design", "complete", "path", "trace" -> {
+                    need(f.length >= 2, at, f[0] + " needs a value");
+                    String[] withLine = java.util.Arrays.copyOf(f, f.length + 1);
+                    withLine[f.length] = at;
+                    extra.add(withLine);
+                }
+                default -> throw new GraphError(at + "unknown record \"" + f[0] + "\"");
+            }
         }
         if (!ended) {
             throw new GraphError(name + ": truncated (no end line after line " + n + ")");

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -43,13 +44,8 @@ public final class Replay {
             if (in == null) {
                 throw new IllegalStateException(resource + ": not on the test classpath (make generate)");
             }
-            Path tmp = Files.createTempFile(design, ".conformance");
-            try {
-                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return new Replay(StateGraph.read(tmp));
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            return new Replay(StateGraph.read(resource,
+                    new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
