@@ -10,7 +10,8 @@ public final class Systems {
     }
 
     private static final List<Family> FAMILIES = List.of(
-            new Family(names(Design.values()), name -> new Kernel(Design.bySpecName(name))));
+            new Family(names(Design.values()), name -> new Kernel(Design.bySpecName(name))),
+            new Family(names(ZpciDesign.values()), name -> new ZpciKernel(ZpciDesign.bySpecName(name))));
 
     private Systems() {
     }
