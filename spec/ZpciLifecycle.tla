@@ -144,17 +144,19 @@ Z(t) == Top(t).zdev
 PutFrame(i) == [ZFrame("zpci_zdev_put", "entry", zfid[i], i) EXCEPT !.ref = TRUE]
 
 \* pci_dev_put(d) by thread t, whose top frame continues as f; the last put
-\* runs pci_release_dev() -> pcibios_release_device().
+\* runs pci_release_dev() -> pcibios_release_device().  Its frame is a PCI-core
+\* frame [proc, pc, dev], as when PciRemoveBusDevice's put is the last: the
+\* hook is called by the PCI core and carries no zPCI frame state.
 PdevPutThen(t, d, f) ==
     /\ pdevRef' = [pdevRef EXCEPT ![d] = @ - 1]
     /\ IF pdevRef[d] = 1
-       THEN Push(t, f, ZFrame("pcibios_release_device", "entry", d, 0))
+       THEN Push(t, f, Frame("pcibios_release_device", "entry", d))
        ELSE Upd(t, f)
 \* The same as the function's last statement.
 PdevPutReturn(t, d) ==
     /\ pdevRef' = [pdevRef EXCEPT ![d] = @ - 1]
     /\ IF pdevRef[d] = 1
-       THEN Replace(t, ZFrame("pcibios_release_device", "entry", d, 0))
+       THEN Replace(t, Frame("pcibios_release_device", "entry", d))
        ELSE Return(t)
 
 \* get_zdev_by_fid(): the listed instance of f, or 0.
@@ -171,13 +173,15 @@ FwNext(f, pec) ==
       [] pec = "0x0304" -> IF pstate[f] = "Configured" THEN {"Standby", "Reserved"} ELSE {}
       [] pec = "0x0308" -> IF pstate[f] = "Standby" THEN {"Reserved"} ELSE {}
 
-FirmwareEvent(t) ==
+\* The firmware raises event pec on function f, whose platform state becomes
+\* s.  f, pec and s are parameters of the action (bound in ZNext), so that the
+\* step names its choice.
+FirmwareEvent(t, f, pec, s) ==
     /\ t = "firmware"
     /\ fwLeft > 0
-    /\ \E f \in FwFids, pec \in FwPecs, s \in States :
-         /\ s \in FwNext(f, pec)
-         /\ pstate' = [pstate EXCEPT ![f] = s]
-         /\ queue' = Append(queue, << f, pec >>)
+    /\ s \in FwNext(f, pec)
+    /\ pstate' = [pstate EXCEPT ![f] = s]
+    /\ queue' = Append(queue, << f, pec >>)
     /\ fwLeft' = fwLeft - 1
     /\ UNCHANGED <<coreVars, zdevVars, sysfsVars, zlockVars, pdevZdev, warned>>
 
@@ -320,9 +324,14 @@ ZpciInitSlot(t) ==
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, slotDeregs, iommu, stateLock, pdevZdev, warned>>
 
 \* zpci_create_device(): kzalloc, state as given; the caller then adds it.
+\* The instance is the lowest free one, as the allocator of the Java
+\* implementation picks it: which memory kzalloc returns is not a kernel
+\* decision (a symmetry reduction).  No free instance: the model's bound is
+\* reached and the step is not enabled.
+LowestFree == CHOOSE i \in FreeInst : \A j \in FreeInst : i <= j
 CreateAndAdd(t, f, st, callerPc) ==
-    \E i \in FreeInst :
-        /\ i = CHOOSE j \in FreeInst : TRUE
+    LET i == LowestFree IN
+        /\ FreeInst # {}
         /\ zfid' = [zfid EXCEPT ![i] = f]
         /\ zstate' = [zstate EXCEPT ![i] = st]
         /\ phase' = [phase EXCEPT ![i] = "new"]
@@ -657,7 +666,9 @@ KernelStep(t) == ThreadStep(t) \/ ZpciStep(t)
 \* All operations returned and every raised event handled: stuttering.
 ZTerminated == (\A t \in Threads : stack[t] = << >>) /\ queue = << >> /\ UNCHANGED allVars
 
-ZNext == (\E t \in Threads : KernelStep(t) \/ FirmwareEvent(t)) \/ ZTerminated
+ZNext == (\E t \in Threads : KernelStep(t)
+                             \/ (\E f \in FwFids, pec \in FwPecs, s \in States : FirmwareEvent(t, f, pec, s)))
+         \/ ZTerminated
 
 ZSpec == ZInit /\ [][ZNext]_allVars /\ \A t \in Threads \ {"firmware"} : WF_allVars(KernelStep(t))
 

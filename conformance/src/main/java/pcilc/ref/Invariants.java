@@ -20,16 +20,21 @@ public final class Invariants {
         if (k.rescanLock.warned()) {
             out.add("NoForeignRescanUnlockInv");
         }
-        if (k.pf.removeCount > 1 || k.vf.removeCount > 1) {
+        if (!noDoubleRemove(k)) {
             out.add("NoDoubleRemoveInv");
         }
-        if (k.pf.removeCount > 0 && k.pf.driver != null || k.vf.removeCount > 0 && k.vf.driver != null) {
+        if (k.devices().stream().anyMatch(d -> d.removeCount > 0 && d.driver != null)) {
             out.add("NoUseAfterRemoveInv");
         }
         if (!noBindAfterRemovalStart(k)) {
             out.add("NoBindAfterRemovalStartInv");
         }
         return out;
+    }
+
+    /** device_del() runs at most once per device. */
+    static boolean noDoubleRemove(Kernel k) {
+        return k.devices().stream().allMatch(d -> d.removeCount <= 1);
     }
 
     /** Free exactly when depth is 0; a plain mutex never nests. */

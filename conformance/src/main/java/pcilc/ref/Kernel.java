@@ -9,12 +9,16 @@ import java.util.TreeMap;
 /**
  * The system the spec models: one PF with SR-IOV enabled and one VF, both added and bound to their
  * drivers, the rescan lock of the design, the driver core and the PCI core code paths, and the tasks
- * (the spec's threads) that run operations on it.
+ * (the spec's threads) that run operations on it. An architecture (s390 zPCI: {@link ZpciKernel}) extends
+ * it with its own objects, threads, variables and invariants, and the hook at the last put of a pci_dev.
  */
-public final class Kernel implements SpecSystem {
+public class Kernel implements SpecSystem {
     public final Design design;
     public final PciDev pf = new PciDev("PF");
-    public final PciDev vf = new PciDev("VF");
+    /** The first VF. */
+    public final PciDev vf;
+    /** The VFs in the order sriov_del_vfs() removes them. */
+    public final List<PciDev> vfs;
     public final RescanRemoveLock rescanLock;
     public final DriverCore driverCore;
     public final PciCore pci;
@@ -30,7 +34,14 @@ public final class Kernel implements SpecSystem {
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
     public Kernel(Design design) {
+        this(design, List.of("VF"));
+    }
+
+    /** The PCI core of {@code design} with a PF whose VFs are named {@code vfNames}. */
+    protected Kernel(Design design, List<String> vfNames) {
         this.design = design;
+        this.vfs = vfNames.stream().map(PciDev::new).toList();
+        this.vf = vfs.get(0);
         this.rescanLock = new RescanRemoveLock(design.rescanLockReentrant());
         this.driverCore = new DriverCore(this);
         this.pci = new PciCore(this);
@@ -62,24 +73,43 @@ public final class Kernel implements SpecSystem {
             public void remove(PciDev dev) {
             }
         };
-        pf.virtfns.add(vf);
-        vf.physfn = pf;
-        pf.numVfs = 1;
+        for (PciDev v : vfs) {
+            pf.virtfns.add(v);
+            v.physfn = pf;
+            v.driver = vfDriver;
+        }
+        pf.numVfs = vfs.size();
         pf.driver = pfDriver;
-        vf.driver = vfDriver;
     }
 
     public List<PciDev> devices() {
-        return List.of(pf, vf);
+        List<PciDev> all = new ArrayList<>();
+        all.add(pf);
+        all.addAll(vfs);
+        return all;
     }
 
     /** The spec's device names. */
     public PciDev device(String name) {
-        return switch (name) {
-            case "PF" -> pf;
-            case "VF" -> vf;
-            default -> throw new IllegalArgumentException("no device " + name);
-        };
+        return devices().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no device " + name));
+    }
+
+    /**
+     * Whether the lifetime of a pci_dev (its struct device reference count and the release at the last
+     * put) is modelled: not in the PCI-core designs, whose spec keeps pdevRef constant.
+     */
+    protected boolean modelsPdevLifetime() {
+        return false;
+    }
+
+    /** pcibios_release_device(): the architecture's hook in pci_release_dev(), at the last put of a pci_dev. */
+    protected void pcibiosReleaseDevice(PciDev dev) {
+    }
+
+    /** The operation the spec thread {@code name} runs. */
+    protected Runnable operation(String name) {
+        return Operations.of(this, name);
     }
 
     @Override
@@ -111,7 +141,7 @@ public final class Kernel implements SpecSystem {
     @Override
     public void runThread(String name) {
         Task t = task(name);
-        Runnable op = Operations.of(this, name);
+        Runnable op = operation(name);
         t.run(op);
         afterStep();
     }
@@ -142,11 +172,11 @@ public final class Kernel implements SpecSystem {
         afterStep();
     }
 
-    private void afterStep() {
+    protected void afterStep() {
         if (checkAtStepPoints) {
-            List<String> broken = Invariants.violated(this);
+            List<String> broken = violatedInvariants();
             if (!broken.isEmpty() && violations.isEmpty()) {
-                violations.add(String.join(",", broken) + " at " + Snapshot.of(this));
+                violations.add(String.join(",", broken) + " at " + snapshot());
             }
         }
     }

@@ -55,8 +55,21 @@ public final class PciCore {
         if (pciStopDev(dev)) {
             k.step("PciRemoveBusDevice", dev.deviceLock);
             pciRemoveBusDevice(dev);
+            cur().leave("pci_stop_and_remove_bus_device");
+            pciDevPut(dev);  // pci_destroy_dev(): put_device(), the bus's reference (a tail call in the spec)
+            return;
         }
         cur().leave("pci_stop_and_remove_bus_device");
+    }
+
+    /**
+     * pci_dev_put(): the last put frees the pci_dev: pci_release_dev() → pcibios_release_device(), the
+     * architecture's hook. The PCI-core designs do not model pci_dev lifetime (nothing happens).
+     */
+    public void pciDevPut(PciDev dev) {
+        if (k.modelsPdevLifetime() && dev.ref.put()) {
+            k.pcibiosReleaseDevice(dev);
+        }
     }
 
     /** pci_stop_dev(): only a device that is still added is stopped (its driver released). */
@@ -99,8 +112,13 @@ public final class PciCore {
         if (locks) {
             k.rescanLock.lock();
         }
-        cur().pc("unlock");
-        for (int i = 0; i < dev.numVfs; i++) {
+        int n = dev.numVfs;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                k.step("SriovDelVfsNext");
+            }
+            // the label to continue at once this VF is removed: the next VF, or the unlock
+            cur().pc(i == n - 1 ? "unlock" : "vf" + (i + 2));
             pciIovRemoveVirtfn(dev, i);
         }
         k.step("SriovDelVfsUnlock");

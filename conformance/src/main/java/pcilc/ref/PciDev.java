@@ -24,6 +24,10 @@ public final class PciDev {
     public final List<PciDev> virtfns = new ArrayList<>();
     /** For a VF: its PF. */
     public PciDev physfn;
+    /** The struct device reference count (modelled for the zPCI designs only: see Kernel#modelsPdevLifetime). */
+    public final Kref ref = new Kref(1);
+    /** pdev->sysdata: the architecture's data (s390: the zpci_dev the pci_dev holds a reference to). */
+    public volatile Object sysdata;
 
     public PciDev(String name) {
         this.name = name;

@@ -55,16 +55,22 @@ public final class Snapshot {
             rec.put("proc", f.proc());
             rec.put("pc", f.pc());
             rec.put("dev", f.dev());
+            if (f.z() != null) {
+                rec.put("zdev", (long) f.z().zdev());
+                rec.put("ref", f.z().ref());
+                rec.put("pdev", (long) f.z().pdev());
+                rec.put("pec", f.z().pec());
+            }
             out.add(rec);
         }
         return out;
     }
 
-    private static String owner(Task t) {
+    static String owner(Task t) {
         return t == null ? NO_OWNER : t.name();
     }
 
-    private static Map<String, Object> perDevice(Kernel k, Function<PciDev, Object> f) {
+    static Map<String, Object> perDevice(Kernel k, Function<PciDev, Object> f) {
         Map<String, Object> m = new TreeMap<>();
         for (PciDev d : k.devices()) {
             m.put(d.name(), f.apply(d));

@@ -27,6 +27,23 @@ public interface SpecSystem {
      */
     Map<String, Object> snapshot();
 
+    /**
+     * The spec's termination (ZTerminated in spec/ZpciLifecycle.tla): the tasks that have not finished only
+     * wait for work that nothing will give them (every call stack empty, no event queued). Such a state is
+     * not a deadlock.
+     */
+    default boolean terminated() {
+        return false;
+    }
+
+    /**
+     * The spec's liveness properties that a run violates if it ends now (it then stutters in this state for
+     * ever), in the spec's order; asked once every task has finished.
+     */
+    default List<String> violatedAtTermination() {
+        return List.of();
+    }
+
     /** The names of the spec's invariants that do not hold now, in the spec's order. */
     List<String> violatedInvariants();
 

@@ -164,9 +164,12 @@ public final class StepScheduler implements AutoCloseable {
         return threads.values().stream().allMatch(c -> c.done && c.failure == null);
     }
 
-    /** No thread can make progress while some have not finished: the spec's deadlock. */
+    /**
+     * No thread can make progress while some have not finished and the system has not terminated
+     * ({@link SpecSystem#terminated()}): the spec's deadlock.
+     */
     public boolean hung() {
-        return !allFinished() && progressing().isEmpty();
+        return !allFinished() && progressing().isEmpty() && !system.terminated();
     }
 
     /**

@@ -14,7 +14,8 @@ public final class Systems {
             new Family(names(pcilc.ref.cfgaccess.CfgAccessDesign.values()),
                     name -> new pcilc.ref.cfgaccess.CfgAccessSystem(pcilc.ref.cfgaccess.CfgAccessDesign.bySpecName(name))),
             new Family(names(pcilc.ref.xen.XenPirqDesign.values()),
-                    name -> new pcilc.ref.xen.XenPirqSystem(pcilc.ref.xen.XenPirqDesign.bySpecName(name))));
+                    name -> new pcilc.ref.xen.XenPirqSystem(pcilc.ref.xen.XenPirqDesign.bySpecName(name))),
+            new Family(names(ZpciDesign.values()), name -> new ZpciKernel(ZpciDesign.bySpecName(name))));
 
     private Systems() {
     }

@@ -61,10 +61,26 @@ public final class Task {
         frames.add(new Frame(proc, "entry", dev.name()));
     }
 
+    /** A kernel function of the s390 zPCI code starts: a zPCI frame (with {@link Frame.Z} fields) at "entry". */
+    public void enter(String proc, String dev, Frame.Z z) {
+        frames.add(new Frame(proc, "entry", dev, z));
+    }
+
     /** The running function continues at {@code label} (the spec's Goto, or the return label of a Call). */
     public void pc(String label) {
         Frame top = frames.get(frames.size() - 1);
-        frames.set(frames.size() - 1, new Frame(top.proc(), label, top.dev()));
+        frames.set(frames.size() - 1, top.withPc(label));
+    }
+
+    /** The running zPCI function's frame fields change (the instance it works on, the references it owns). */
+    public void z(java.util.function.UnaryOperator<Frame.Z> change) {
+        Frame top = frames.get(frames.size() - 1);
+        frames.set(frames.size() - 1, top.withZ(change.apply(top.z())));
+    }
+
+    /** The running function's frame fields (null for a PCI-core frame). */
+    public Frame.Z z() {
+        return frames.get(frames.size() - 1).z();
     }
 
     /** The running function {@code proc} returns. */

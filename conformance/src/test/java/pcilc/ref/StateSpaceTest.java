@@ -8,36 +8,48 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Breadth-first search over the implementation's states through the step scheduler (each state reached by
- * replaying its schedule on a fresh kernel), with the snapshot as the state: the same graph as TLC's when
- * the code is the spec's model. For the passing design the number of distinct states equals TLC's
- * (spec/manifest.tsv); for the others the search finds the failure TLC reports.
+ * replaying its schedule on a fresh system), with the snapshot as the state: the same graph as TLC's when
+ * the code is the spec's model. For the passing designs the number of distinct states and the depth equal
+ * TLC's (spec/manifest.tsv); for the others the search finds the failure TLC reports. A step is a thread
+ * and the values of its action's other parameters (the firmware's event).
  */
 class StateSpaceTest {
 
     record Result(int distinct, int depth, Set<String> failures) {
     }
 
+    /** One step of a schedule: the thread and its action's other parameters. */
+    record Move(String thread, Map<String, String> choices) {
+    }
+
+    /**
+     * zpci-mainline's state space (19533 states, each replayed from the start on fresh threads) takes minutes:
+     * it is left to {@code -Dpcilc.bigStateSpace=true}. Its failure is a liveness property the search does not
+     * check; the search does check its invariants and that it never hangs.
+     */
+    static final Set<String> BIG = Set.of("zpci-mainline");
+
     static Result explore(String design, List<String> threads) {
-        Map<Map<String, Object>, List<String>> seen = new HashMap<>();
-        Deque<List<String>> queue = new ArrayDeque<>();
+        Map<Map<String, Object>, List<Move>> seen = new HashMap<>();
+        Deque<List<Move>> queue = new ArrayDeque<>();
         Set<String> failures = new TreeSet<>();
         int depth = 0;
-        List<String> root = List.of();
+        List<Move> root = List.of();
         seen.put(replay(design, threads, root, null, failures), root);
         queue.add(root);
         while (!queue.isEmpty()) {
-            List<String> path = queue.poll();
+            List<Move> path = queue.poll();
             depth = Math.max(depth, path.size() + 1);
-            for (String t : progressingAfter(design, threads, path)) {
-                List<String> next = new ArrayList<>(path);
-                next.add(t);
+            for (Move m : movesAfter(design, threads, path)) {
+                List<Move> next = new ArrayList<>(path);
+                next.add(m);
                 Map<String, Object> state = replay(design, threads, next, null, failures);
                 if (seen.putIfAbsent(state, next) == null) {
                     queue.add(next);
@@ -47,26 +59,34 @@ class StateSpaceTest {
         return new Result(seen.size(), depth, failures);
     }
 
-    private static List<String> progressingAfter(String design, List<String> threads, List<String> path) {
-        List<List<String>> out = new ArrayList<>();
+    private static List<Move> movesAfter(String design, List<String> threads, List<Move> path) {
+        List<List<Move>> out = new ArrayList<>();
         replay(design, threads, path, out, new TreeSet<>());
         return out.get(0);
     }
 
-    private static Map<String, Object> replay(String design, List<String> threads, List<String> path,
-            List<List<String>> progressing, Set<String> failures) {
+    private static Map<String, Object> replay(String design, List<String> threads, List<Move> path,
+            List<List<Move>> moves, Set<String> failures) {
         SpecSystem k = Systems.create(design);
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(threads);
-            for (String t : path) {
-                s.step(t);
+            for (Move m : path) {
+                s.step(m.thread(), m.choices());
             }
             if (s.hung()) {
                 failures.add("deadlock");
             }
             k.violatedInvariants().forEach(inv -> failures.add("invariant:" + inv));
-            if (progressing != null) {
-                progressing.add(s.progressing());
+            if (moves != null) {
+                List<Move> out = new ArrayList<>();
+                for (String t : s.progressing()) {
+                    if (t.equals("firmware") && k instanceof ZpciKernel z) {
+                        z.firmwareChoices().forEach(c -> out.add(new Move(t, c)));
+                    } else {
+                        out.add(new Move(t, Map.of()));
+                    }
+                }
+                moves.add(out);
             }
             return k.snapshot();
         }
@@ -76,11 +96,24 @@ class StateSpaceTest {
     @MethodSource("pcilc.ref.SpecDesign#implemented")
     void sameVerdictAsTlc(String name) {
         SpecDesign d = SpecDesign.of(name);
+        boolean big = BIG.contains(name);
+        if (big && !Boolean.getBoolean("pcilc.bigStateSpace")) {
+            return;
+        }
+        long t0 = System.nanoTime();
         Result r = explore(d.design(), d.threads());
+        System.out.printf("statespace design=%s distinct=%d depth=%d failures=%s seconds=%.1f%n", name,
+                r.distinct(), r.depth(), r.failures(), (System.nanoTime() - t0) / 1e9);
         if (d.expected().equals("pass")) {
             assertThat(r.failures()).isEmpty();
             assertThat(r.distinct()).as("distinct states (TLC: %s)", d.distinct()).isEqualTo(d.distinct());
             assertThat(r.depth()).as("depth (TLC: %s)", d.depth()).isEqualTo(d.depth());
+        } else if (d.expected().startsWith("property:")) {
+            // A property failure is not a safety failure: TLC explored the whole state space first, with no
+            // invariant broken and no deadlock. (The manifest's depth for it is the counterexample's length,
+            // since TLC prints no search depth then; its last progress line says 57, as this search finds.)
+            assertThat(r.failures()).isEmpty();
+            assertThat(r.distinct()).as("distinct states (TLC: %s)", d.distinct()).isEqualTo(d.distinct());
         } else {
             assertThat(r.failures()).contains(d.expected());
         }

@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  */
 record TlcTrace(String design, String error, List<Step> steps) {
 
-    /** State i of the trace, reached by {@code action} of {@code thread} (null for the initial state). */
-    record Step(String action, String thread, Map<String, Object> state) {
+    /**
+     * State i of the trace, reached by {@code action} of {@code thread} (null for the initial state), with
+     * the action's parameters other than the thread ({@code choices}: name → value as TLC prints it),
+     * recovered from the states (TLC's trace does not print them).
+     */
+    record Step(String action, String thread, Map<String, Object> state, Map<String, String> choices) {
     }
 
     private static final Pattern STATE = Pattern.compile("^State \\d+: <(\\S+)");
@@ -40,6 +44,7 @@ record TlcTrace(String design, String error, List<Step> steps) {
             Matcher v = VAR.matcher(line);
             if (line.startsWith("\\*")) {
                 error = line.contains("Deadlock") ? "deadlock"
+                        : line.contains("Temporal") ? "property"
                         : "invariant:" + line.replaceAll(".*Invariant (\\w+) is violated.*", "$1");
             } else if (s.find()) {
                 actions.add(s.group(1).equals("Initial") ? null : s.group(1));
@@ -50,10 +55,28 @@ record TlcTrace(String design, String error, List<Step> steps) {
         }
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
-            steps.add(new Step(actions.get(i), i == 0 ? null : movedThread(states.get(i - 1), states.get(i)),
-                    states.get(i)));
+            String action = actions.get(i);
+            if (i > 0 && action.equals("FirmwareEvent")) {
+                steps.add(new Step(action, "firmware", states.get(i), firmwareChoices(states.get(i))));
+            } else {
+                steps.add(new Step(action, i == 0 ? null : movedThread(states.get(i - 1), states.get(i)),
+                        states.get(i), Map.of()));
+            }
         }
         return new TlcTrace(design, error, steps);
+    }
+
+    /**
+     * FirmwareEvent(t, f, pec, s) leaves every stack as it is; its parameters are the event it appended to
+     * the queue and the platform state of f it set.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> firmwareChoices(Map<String, Object> after) {
+        List<Object> queue = (List<Object>) after.get("queue");
+        List<Object> ev = (List<Object>) queue.get(queue.size() - 1);
+        String f = (String) ev.get(0);
+        String s = (String) ((Map<String, Object>) after.get("pstate")).get(f);
+        return Map.of("f", "\"" + f + "\"", "pec", "\"" + ev.get(1) + "\"", "s", "\"" + s + "\"");
     }
 
     /** The variable that says where each thread is: PciCore's call stacks, or the small modules' labels. */

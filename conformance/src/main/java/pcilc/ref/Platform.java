@@ -1,0 +1,178 @@
+package pcilc.ref;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The s390 platform (firmware) side: the state of each function (FID), the availability events (PEC)
+ * raised for Linux and not yet handled, and how many more events the model lets the firmware raise. SCLP
+ * configure/deconfigure requests from Linux change a function's state; CLP tells its state.
+ */
+public final class Platform {
+    /** An availability event: the function and the PEC. */
+    public record Event(String fid, String pec) {
+    }
+
+    private final Map<String, ZpciState> state = new TreeMap<>();
+    private final ArrayDeque<Event> queue = new ArrayDeque<>();
+    private int eventsLeft;
+    private final List<String> fwFids;
+    private final List<String> fwPecs;
+
+    Platform(List<String> fids, List<String> fwFids, List<String> fwPecs, int events) {
+        fids.forEach(f -> state.put(f, ZpciState.CONFIGURED));
+        this.fwFids = fwFids;
+        this.fwPecs = fwPecs;
+        this.eventsLeft = events;
+    }
+
+    /** The platform states a function can move to with event {@code pec} (the firmware's rules). */
+    public synchronized Set<ZpciState> next(String fid, String pec) {
+        ZpciState s = state.get(fid);
+        return switch (pec) {
+            case "0x0301" -> s == ZpciState.STANDBY || s == ZpciState.RESERVED ? Set.of(ZpciState.CONFIGURED) : Set.of();
+            case "0x0302" -> s == ZpciState.RESERVED ? Set.of(ZpciState.STANDBY) : Set.of();
+            case "0x0303" -> s == ZpciState.CONFIGURED ? Set.of(ZpciState.CONFIGURED) : Set.of();
+            case "0x0304" -> s == ZpciState.CONFIGURED ? Set.of(ZpciState.STANDBY, ZpciState.RESERVED) : Set.of();
+            case "0x0308" -> s == ZpciState.STANDBY ? Set.of(ZpciState.RESERVED) : Set.of();
+            default -> throw new IllegalArgumentException("unknown PEC " + pec);
+        };
+    }
+
+    /** The firmware can raise an event now. */
+    public synchronized boolean canRaise() {
+        if (eventsLeft == 0) {
+            return false;
+        }
+        for (String f : fwFids) {
+            for (String pec : fwPecs) {
+                if (!next(f, pec).isEmpty()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The firmware changes function {@code fid} to {@code to} and raises {@code pec} for Linux. */
+    public synchronized void raise(String fid, String pec, ZpciState to) {
+        if (eventsLeft == 0 || !fwFids.contains(fid) || !fwPecs.contains(pec) || !next(fid, pec).contains(to)) {
+            throw new IllegalStateException("the firmware cannot raise " + pec + " on " + fid + " to " + to
+                    + " (platform " + state + ", " + eventsLeft + " events left)");
+        }
+        state.put(fid, to);
+        queue.add(new Event(fid, pec));
+        eventsLeft--;
+        notifyAll();
+    }
+
+    public synchronized int eventsLeft() {
+        return eventsLeft;
+    }
+
+    /** An event is queued for the handler. */
+    public synchronized boolean eventPending() {
+        return !queue.isEmpty();
+    }
+
+    /** The oldest queued event (the handler takes it). */
+    public synchronized Event takeEvent() {
+        Event e = queue.poll();
+        if (e == null) {
+            throw new IllegalStateException("no event queued");
+        }
+        handling = true;
+        notifyAll();
+        return e;
+    }
+
+    /** Neither a queued event nor one to come. */
+    public synchronized boolean drained() {
+        return queue.isEmpty() && eventsLeft == 0;
+    }
+
+    /** clp_get_state(). */
+    public synchronized ZpciState clpGetState(String fid) {
+        return state.get(fid);
+    }
+
+    /** sclp_pci_configure(): only a function in standby can be configured. */
+    public synchronized boolean sclpConfigure(String fid) {
+        if (state.get(fid) != ZpciState.STANDBY) {
+            return false;
+        }
+        state.put(fid, ZpciState.CONFIGURED);
+        notifyAll();
+        return true;
+    }
+
+    /** sclp_pci_deconfigure(): only a configured function can be deconfigured (to standby). */
+    public synchronized boolean sclpDeconfigure(String fid) {
+        if (state.get(fid) != ZpciState.CONFIGURED) {
+            return false;
+        }
+        state.put(fid, ZpciState.STANDBY);
+        notifyAll();
+        return true;
+    }
+
+    private boolean firmwareGone;
+    private boolean handling;
+
+    /** The firmware thread has ended (free-running: no more events will come). */
+    public synchronized void firmwareGone() {
+        firmwareGone = true;
+        notifyAll();
+    }
+
+    public synchronized boolean firmwareHasGone() {
+        return firmwareGone;
+    }
+
+    /** The handler has finished the event it took. */
+    public synchronized void eventDone() {
+        handling = false;
+        notifyAll();
+    }
+
+    /** No event queued and none being handled. */
+    public synchronized boolean handlerIdle() {
+        return !handling && queue.isEmpty();
+    }
+
+    /** Waits (free-running only) until {@code cond} holds; returns it then. */
+    public synchronized boolean await(java.util.function.BooleanSupplier cond, java.util.function.BooleanSupplier giveUp) {
+        while (!cond.getAsBoolean() && !giveUp.getAsBoolean()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return cond.getAsBoolean();
+    }
+
+    /** Wakes the waiters of {@link #await} (a kernel task finished). */
+    public synchronized void wake() {
+        notifyAll();
+    }
+
+    /** pstate: function → state name. */
+    synchronized Map<String, Object> stateSnapshot() {
+        Map<String, Object> m = new TreeMap<>();
+        state.forEach((f, s) -> m.put(f, s.specName()));
+        return m;
+    }
+
+    /** queue: the sequence of &lt;&lt;fid, pec&gt;&gt;. */
+    synchronized List<Object> queueSnapshot() {
+        List<Object> out = new ArrayList<>();
+        queue.forEach(e -> out.add(List.of(e.fid(), e.pec())));
+        return out;
+    }
+}

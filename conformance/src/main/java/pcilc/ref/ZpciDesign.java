@@ -1,0 +1,114 @@
+package pcilc.ref;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The s390 zPCI designs of the spec ({@code ZpciDesigns} in spec/PciCore.tla, module ZpciLifecycle), by the
+ * spec's names. {@link #core()} is the PCI-core design whose code the design runs (the spec's
+ * {@code MainlineCore} and {@code NechitaV11}); the predicates are the operators under "Designs (zPCI side)"
+ * in spec/ZpciLifecycle.tla, asked by the arch code exactly where the patches differ. The model's
+ * constants (the cfg's Fids, MaxInst, FwFids, FwPecs, FwEvents, Threads) are part of each design.
+ */
+public enum ZpciDesign {
+    ZPCI_MAINLINE("zpci-mainline", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
+            List.of("0x0301", "0x0302", "0x0303", "0x0304", "0x0308"), 2,
+            List.of("firmware", "zpci_event", "power_off", "power_on", "pdev_holder")),
+    ZPCI_PRE_REUSE("zpci-pre-reuse", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
+            List.of("0x0302", "0x0304"), 2, List.of("firmware", "zpci_event", "pdev_holder")),
+    ZPCI_PRE_SERIALIZE("zpci-pre-serialize", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
+            List.of("0x0302", "0x0304"), 2, List.of("firmware", "zpci_event", "pdev_holder")),
+    ZPCI_PRE_SELFDELETE("zpci-pre-selfdelete", Design.SRIOV_UNLOCKED, List.of("PF"), 1, List.of("PF"),
+            List.of("0x0308"), 1, List.of("firmware", "zpci_event", "power_off")),
+    ZPCI_PRE_DUPPUT("zpci-pre-dupput", Design.SRIOV_UNLOCKED, List.of("PF", "VF"), 2, List.of("PF"),
+            List.of("0x0308"), 0, List.of("power_off")),
+    ZPCI_SRIOV_DEADLOCK("zpci-sriov-deadlock", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
+            List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
+    ZPCI_BLOCK_V3("zpci-block-v3", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
+            List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
+    ZPCI_BLOCK_V3_HOTPLUG("zpci-block-v3-hotplug", Design.NECHITA_V11, List.of("PF", "VF"), 2, List.of("PF"),
+            List.of("0x0304"), 1, List.of("firmware", "zpci_event", "unbind_store"));
+
+    private final String specName;
+    private final Design core;
+    /** Fids: the zPCI functions, named after their pci_dev. */
+    public final List<String> fids;
+    /** MaxInst: how many zpci_dev instances the allocator can hand out. */
+    public final int maxInst;
+    /** FwFids, FwPecs, FwEvents: what the firmware may change, which events it raises, how many. */
+    public final List<String> fwFids;
+    public final List<String> fwPecs;
+    public final int fwEvents;
+    /** Threads: the spec threads the design runs. */
+    public final List<String> threads;
+
+    ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
+            List<String> fwPecs, int fwEvents, List<String> threads) {
+        this.specName = specName;
+        this.core = core;
+        this.fids = fids;
+        this.maxInst = maxInst;
+        this.fwFids = fwFids;
+        this.fwPecs = fwPecs;
+        this.fwEvents = fwEvents;
+        this.threads = threads;
+    }
+
+    public String specName() {
+        return specName;
+    }
+
+    public static ZpciDesign bySpecName(String name) {
+        return Arrays.stream(values()).filter(d -> d.specName.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown zPCI design: " + name));
+    }
+
+    /**
+     * The PCI core the design runs: mainline (a5338e365c45, as sriov-unlocked), Nechita patch 1 (as
+     * nechita-v9: reentrant rescan lock taken in sriov_del_vfs), or all of Nechita v11.
+     */
+    public Design core() {
+        return core;
+    }
+
+    /** The VFs of the PF ({@code VFs}): two where Block's deadlock A needs them. */
+    public List<String> vfs() {
+        return this == ZPCI_SRIOV_DEADLOCK || this == ZPCI_BLOCK_V3 ? List.of("VF", "VF2") : List.of("VF");
+    }
+
+    /**
+     * 4b1815a52d7e: a reserved zdev stays on zpci_list until released (kref_put_lock), zpci_event_reappear,
+     * idempotent zpci_device_reserved.
+     */
+    public boolean reuseReserved() {
+        return this != ZPCI_PRE_REUSE;
+    }
+
+    /** 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put. */
+    public boolean addRemoveLocked() {
+        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE;
+    }
+
+    /** 47c397844869: disable_slot puts its pdev reference before unlocking state_lock. */
+    public boolean putBeforeUnlock() {
+        return this != ZPCI_PRE_SELFDELETE && this != ZPCI_PRE_DUPPUT;
+    }
+
+    /** Before 05a2538f2b48: the -EBUSY branch of disable_slot puts the pdev, and "out" puts it again. */
+    public boolean dupPut() {
+        return this == ZPCI_PRE_DUPPUT;
+    }
+
+    /**
+     * Block v3: the rescan lock is outermost: taken by the event handler and by pcibios_release_device,
+     * asserted in zpci_zdev_put, no longer taken in the release path.
+     */
+    public boolean blockFix() {
+        return this == ZPCI_BLOCK_V3 || this == ZPCI_BLOCK_V3_HOTPLUG;
+    }
+
+    @Override
+    public String toString() {
+        return specName;
+    }
+}

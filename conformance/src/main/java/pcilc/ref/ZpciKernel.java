@@ -1,0 +1,333 @@
+package pcilc.ref;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
+
+/**
+ * The s390 system of spec/ZpciLifecycle.tla: the PCI core of the design's {@link ZpciDesign#core()} (the
+ * same {@link PciCore} and {@link DriverCore} code, one PF and its VFs) with the zPCI architecture on top:
+ * the platform (firmware), the zpci_dev instances in the model's memory, zpci_list, the locks, the event
+ * handler, the hotplug slot's power attribute, and pcibios_release_device() at the last put of a pci_dev.
+ */
+public final class ZpciKernel extends Kernel {
+    public final ZpciDesign zdesign;
+    public final Platform platform;
+    public final Zpci zpci;
+    public final ZpciEvent events;
+    public final S390PciHpc hpc;
+    /** The model's memory for zpci_dev: instance i lives in memory[i - 1]; null: never allocated. */
+    private final ZpciDev[] memory;
+    /** The kernel's WARNs and lockdep splats the invariants watch ("lockdep", "release-not-reserved", "selfdelete"). */
+    private final Set<String> warned = new ConcurrentSkipListSet<>();
+
+    public ZpciKernel(ZpciDesign design) {
+        super(design.core(), design.vfs());
+        this.zdesign = design;
+        this.platform = new Platform(design.fids, design.fwFids, design.fwPecs, design.fwEvents);
+        this.memory = new ZpciDev[design.maxInst];
+        this.zpci = new Zpci(this);
+        this.events = new ZpciEvent(this);
+        this.hpc = new S390PciHpc(this);
+        // At boot every function is configured, with its zdev and its pci_dev; the PF has its driver, the
+        // VFs none. A device that is not a function of the model has no pci_dev.
+        for (PciDev dev : devices()) {
+            boolean present = design.fids.contains(dev.name());
+            dev.isAdded = present;
+            if (dev != pf || !present) {
+                dev.driver = null;
+            }
+            if (!present) {
+                dev.ref.put();  // no pci_dev: no reference
+            }
+        }
+        pf.numVfs = design.fids.containsAll(design.vfs()) ? vfs.size() : 0;
+        if (design.threads.contains("pdev_holder")) {
+            pf.ref.get();  // the holder's reference (a driver, vfio or the network stack)
+        }
+        for (String f : design.fids) {
+            int inst = switch (f) {
+                case "PF" -> 1;
+                case "VF" -> 2;
+                default -> 3;
+            };
+            ZpciDev zdev = new ZpciDev(inst, f, ZpciState.CONFIGURED);
+            memory[inst - 1] = zdev;
+            zpci.bootAdd(zdev, device(f));
+        }
+    }
+
+    @Override
+    public String design() {
+        return zdesign.specName();
+    }
+
+    // --- the hooks of the PCI core ---------------------------------------------------------------------
+
+    @Override
+    protected boolean modelsPdevLifetime() {
+        return true;
+    }
+
+    @Override
+    protected void pcibiosReleaseDevice(PciDev dev) {
+        zpci.pcibiosReleaseDevice(dev);
+    }
+
+    @Override
+    protected Runnable operation(String name) {
+        return switch (name) {
+            case "firmware" -> events::firmware;
+            case "zpci_event" -> events::handler;
+            case "power_off" -> () -> hpc.disableSlot("PF");   // echo 0 > slots/<PF>/power
+            case "power_on" -> () -> hpc.enableSlot("PF");     // echo 1 > slots/<PF>/power
+            case "pdev_holder" -> () -> hpc.pdevHolder("PF");
+            default -> super.operation(name);
+        };
+    }
+
+    // --- free-running: atomic steps ------------------------------------------------------------------------
+
+    /**
+     * Free-running (no step scheduler: Lincheck), a step is atomic, as in the spec: a task runs from one step
+     * point to the next while it holds the step; at its next step point it lets go and waits until the step
+     * is free, its guards can be taken and every task has reached its first step point. Every other task is
+     * then at a step point or finished, so the invariants (which count references against the tasks' call
+     * stacks) are checked on a consistent view. A hang (no task's guards can ever be taken) is the spec's
+     * deadlock; Lincheck reports it.
+     */
+    private final Object steps = new Object();
+    private Task stepOwner;
+
+    @Override
+    protected void afterStep() {
+        Task me = Task.current();
+        if (me.controlled()) {
+            super.afterStep();
+            return;
+        }
+        synchronized (steps) {
+            if (stepOwner == me) {
+                stepOwner = null;
+            }
+            steps.notifyAll();
+            while (stepOwner != null || !allArrived() || !guardsFree(me)) {
+                try {
+                    steps.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            stepOwner = me;
+            super.afterStep();
+        }
+    }
+
+    private boolean allArrived() {
+        for (Task t : taskList()) {
+            if (!t.finished() && t.nextAction() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean guardsFree(Task t) {
+        for (Lockable l : t.guards()) {
+            if (!l.couldLock(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void runThread(String name) {
+        Task t = task(name);
+        try {
+            t.run(operation(name));
+        } finally {
+            if (!t.controlled()) {
+                synchronized (steps) {
+                    super.afterStep();  // the task's last step is done and it still holds the step
+                    if (stepOwner == t) {
+                        stepOwner = null;
+                    }
+                    steps.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * The liveness properties a terminated run violates: it stutters in its last state for ever, so
+     * {@code P ~> Q} fails if that state has P and not Q. StandbyEventuallyUsable: a function the platform
+     * has in standby has a live, listed, STANDBY zdev with its slot; ReservedEventuallyReleased: no live
+     * RESERVED zdev is left.
+     */
+    @Override
+    public List<String> violatedAtTermination() {
+        List<String> out = new ArrayList<>();
+        List<ZpciDev> inst = instances();
+        boolean reservedLeft = inst.stream().anyMatch(z -> z != null && z.phase().equals("live")
+                && z.state == ZpciState.RESERVED);
+        if (reservedLeft) {
+            out.add("ReservedEventuallyReleased");
+        }
+        for (String f : zdesign.fids) {
+            boolean usable = inst.stream().anyMatch(z -> z != null && z.phase().equals("live") && zpci.listed(z)
+                    && z.fid.equals(f) && z.state == ZpciState.STANDBY && z.hotplugSlot.registered);
+            if (platform.clpGetState(f) == ZpciState.STANDBY && !usable) {
+                out.add("StandbyEventuallyUsable");
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Free-running (Lincheck), the firmware raises these events in order, as [fid, pec, new platform state]:
+     * the ones of the design's documented interleaving.
+     */
+    List<String[]> scriptedEvents() {
+        return switch (zdesign) {
+            case ZPCI_MAINLINE -> List.of(new String[] {"PF", "0x0304", "Standby"},
+                    new String[] {"PF", "0x0301", "Configured"});
+            case ZPCI_PRE_REUSE, ZPCI_PRE_SERIALIZE -> List.of(new String[] {"PF", "0x0304", "Reserved"},
+                    new String[] {"PF", "0x0302", "Standby"});
+            case ZPCI_PRE_SELFDELETE -> List.<String[]>of(new String[] {"PF", "0x0308", "Reserved"});
+            case ZPCI_PRE_DUPPUT -> List.of();
+            case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3 -> List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
+            case ZPCI_BLOCK_V3_HOTPLUG -> List.<String[]>of(new String[] {"PF", "0x0304", "Standby"});
+        };
+    }
+
+    /**
+     * The parameters (f, pec, s, as the spec prints them) of every FirmwareEvent the platform allows now: the
+     * choices a search over the implementation's states has for the firmware's next step.
+     */
+    public List<Map<String, String>> firmwareChoices() {
+        List<Map<String, String>> out = new ArrayList<>();
+        if (platform.eventsLeft() == 0) {
+            return out;
+        }
+        for (String f : zdesign.fwFids) {
+            for (String pec : zdesign.fwPecs) {
+                for (ZpciState s : ZpciState.values()) {
+                    if (platform.next(f, pec).contains(s)) {
+                        out.add(Map.of("f", quote(f), "pec", quote(pec), "s", quote(s.specName())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s + "\"";
+    }
+
+    /** Free-running: nothing but the firmware can still change anything (the firmware then gives up). */
+    boolean quiescentExceptFirmware() {
+        for (Task t : taskList()) {
+            if (t.name().equals("firmware") || t.finished()) {
+                continue;
+            }
+            if (t.name().equals("zpci_event") && platform.handlerIdle()) {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    // --- the model's memory ------------------------------------------------------------------------------
+
+    /** kzalloc() of a zpci_dev: the lowest free instance (the spec's CreateAndAdd does the same). */
+    synchronized ZpciDev kzallocZdev(String fid, ZpciState state) {
+        for (int i = 0; i < memory.length; i++) {
+            if (memory[i] == null) {
+                memory[i] = new ZpciDev(i + 1, fid, state);
+                return memory[i];
+            }
+        }
+        throw new IllegalStateException("the model's memory for zpci_dev is exhausted (MaxInst " + memory.length + ")");
+    }
+
+    synchronized boolean hasFreeInstance() {
+        for (ZpciDev z : memory) {
+            if (z == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The instances by number (null: never allocated). */
+    synchronized List<ZpciDev> instances() {
+        List<ZpciDev> out = new ArrayList<>();
+        for (ZpciDev z : memory) {
+            out.add(z);
+        }
+        return out;
+    }
+
+    void warn(String what) {
+        warned.add(what);
+    }
+
+    public Set<String> warned() {
+        return Set.copyOf(warned);
+    }
+
+    // --- the spec's view ----------------------------------------------------------------------------------
+
+    @Override
+    public boolean terminated() {
+        for (Task t : taskList()) {
+            if (!t.published().isEmpty()) {
+                return false;
+            }
+        }
+        return !platform.eventPending();
+    }
+
+    @Override
+    public Map<String, Object> snapshot() {
+        Map<String, Object> s = Snapshot.of(this);
+        s.put("pdevRef", Snapshot.perDevice(this, d -> (long) d.ref.read()));
+        s.put("pstate", platform.stateSnapshot());
+        s.put("queue", platform.queueSnapshot());
+        s.put("fwLeft", (long) platform.eventsLeft());
+        List<ZpciDev> inst = instances();
+        s.put("zfid", perInst(inst, z -> z == null ? "none" : z.fid));
+        s.put("zstate", perInst(inst, z -> z == null ? "Configured" : z.state.specName()));
+        s.put("phase", perInst(inst, z -> z == null ? "free" : z.phase()));
+        s.put("kref", perInst(inst, z -> z == null ? 0L : (long) z.kref.read()));
+        s.put("listed", perInst(inst, z -> z != null && zpci.listed(z)));
+        s.put("slot", perInst(inst, z -> z != null && z.hotplugSlot.registered));
+        s.put("slotDeregs", perInst(inst, z -> z == null ? 0L : (long) z.hotplugSlot.deregistrations));
+        s.put("iommu", perInst(inst, z -> z != null && z.iommuSysfs));
+        s.put("stateLock", perInst(inst, z -> z == null ? Snapshot.NO_OWNER : Snapshot.owner(z.stateLock.owner())));
+        s.put("addRemoveLock", Snapshot.owner(zpci.addRemoveLock.owner()));
+        s.put("pdevZdev", Snapshot.perDevice(this, d -> d.sysdata == null ? 0L : (long) ((ZpciDev) d.sysdata).inst));
+        s.put("warned", new TreeSet<>(warned));
+        return s;
+    }
+
+    private static List<Object> perInst(List<ZpciDev> inst, Function<ZpciDev, Object> f) {
+        List<Object> out = new ArrayList<>();
+        inst.forEach(z -> out.add(f.apply(z)));
+        return out;
+    }
+
+    @Override
+    public List<String> violatedInvariants() {
+        return ZpciInvariants.violated(this);
+    }
+}
