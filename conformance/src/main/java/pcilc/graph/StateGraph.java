@@ -23,6 +23,7 @@ import java.util.Map;
  * init  &lt;id&gt;                           an initial state
  * edge  &lt;from&gt; &lt;to&gt; &lt;Action&gt; &lt;p&gt;=&lt;v&gt;...  a transition; parameters outermost first (the first is the thread)
  * design &lt;name&gt;                        (added by the generator) the design
+ * constant &lt;name&gt; &lt;text&gt;             (generator) a CONSTANT of the design's cfg, its value as canonical text
  * complete &lt;TRUE|FALSE&gt;                (generator) TLC explored the whole state space (it stops at a safety violation)
  * path  &lt;n&gt; &lt;edge&gt;...                  (generator) test n: edge ids, starting at an initial state
  * trace &lt;result&gt; &lt;init&gt; &lt;edge&gt;... [loop &lt;k&gt;]  (generator) TLC's counterexample from state init; a lasso
@@ -60,6 +61,7 @@ public final class StateGraph {
 
     private final String source;
     private String design = "";
+    private final Map<String, String> constants = new LinkedHashMap<>();
     private boolean complete;
     private final List<List<Edge>> paths = new ArrayList<>();
     private Trace trace;
@@ -93,6 +95,18 @@ public final class StateGraph {
 
     public String design() {
         return design;
+    }
+
+    /** The cfg's constants (name → canonical text), in the cfg's order. */
+    public Map<String, String> constants() {
+        return Collections.unmodifiableMap(constants);
+    }
+
+    /** The same, as Java values ({@link TlcText}): the model the implementation runs on. */
+    public Map<String, Object> constantValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        constants.forEach((k, v) -> out.put(k, TlcText.parseValue(v)));
+        return out;
     }
 
     public boolean complete() {
@@ -236,7 +250,7 @@ public final class StateGraph {
                                     + states.size() + " and " + edges.size());
                     ended = true;
                 }
-                case "design", "complete", "path", "trace" -> {
+                case "design", "constant", "complete", "path", "trace" -> {
                     need(f.length >= 2, at, f[0] + " needs a value");
                     String[] withLine = java.util.Arrays.copyOf(f, f.length + 1);
                     withLine[f.length] = at;
@@ -257,6 +271,15 @@ public final class StateGraph {
             String[] r = java.util.Arrays.copyOf(f, f.length - 1);
             switch (r[0]) {
                 case "design" -> g.design = r[1];
+                case "constant" -> {
+                    need(r.length == 3, at, "constant needs a name and a value");
+                    try {
+                        TlcText.parseValue(r[2]);
+                    } catch (RuntimeException e) {
+                        throw new GraphError(at + "constant " + r[1] + ": " + e.getMessage());
+                    }
+                    need(g.constants.put(r[1], r[2]) == null, at, "constant " + r[1] + " given twice");
+                }
                 case "complete" -> g.complete = Boolean.parseBoolean(r[1].toLowerCase(java.util.Locale.ROOT));
                 case "path" -> {
                     need(number(r[1], at) == g.paths.size() + 1, at, "path numbers out of order");

@@ -7,8 +7,8 @@ import java.util.List;
  * The s390 zPCI designs of the spec ({@code ZpciDesigns} in spec/PciCore.tla, module ZpciLifecycle), by the
  * spec's names. {@link #core()} is the PCI-core design whose code the design runs (the spec's
  * {@code MainlineCore} and {@code NechitaV11}); the predicates are the operators under "Designs (zPCI side)"
- * in spec/ZpciLifecycle.tla, asked by the arch code exactly where the patches differ. The model's
- * constants (the cfg's Fids, MaxInst, FwFids, FwPecs, FwEvents, Threads) are part of each design.
+ * in spec/ZpciLifecycle.tla, asked by the arch code exactly where the patches differ. Each design also
+ * carries its cfg's constants as its default {@link ZpciModel}.
  */
 public enum ZpciDesign {
     ZPCI_MAINLINE("zpci-mainline", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
@@ -31,27 +31,21 @@ public enum ZpciDesign {
 
     private final String specName;
     private final Design core;
-    /** Fids: the zPCI functions, named after their pci_dev. */
-    public final List<String> fids;
-    /** MaxInst: how many zpci_dev instances the allocator can hand out. */
-    public final int maxInst;
-    /** FwFids, FwPecs, FwEvents: what the firmware may change, which events it raises, how many. */
-    public final List<String> fwFids;
-    public final List<String> fwPecs;
-    public final int fwEvents;
-    /** Threads: the spec threads the design runs. */
-    public final List<String> threads;
+    private final ZpciModel model;
 
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
             List<String> fwPecs, int fwEvents, List<String> threads) {
         this.specName = specName;
         this.core = core;
-        this.fids = fids;
-        this.maxInst = maxInst;
-        this.fwFids = fwFids;
-        this.fwPecs = fwPecs;
-        this.fwEvents = fwEvents;
-        this.threads = threads;
+        // spec/PciCore.tla's VFs: two where Block's deadlock A needs them
+        List<String> vfs = specName.equals("zpci-sriov-deadlock") || specName.equals("zpci-block-v3")
+                ? List.of("VF", "VF2") : List.of("VF");
+        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs);
+    }
+
+    /** The design's own model (its cfg's constants). */
+    public ZpciModel model() {
+        return model;
     }
 
     public String specName() {
@@ -69,11 +63,6 @@ public enum ZpciDesign {
      */
     public Design core() {
         return core;
-    }
-
-    /** The VFs of the PF ({@code VFs}): two where Block's deadlock A needs them. */
-    public List<String> vfs() {
-        return this == ZPCI_SRIOV_DEADLOCK || this == ZPCI_BLOCK_V3 ? List.of("VF", "VF2") : List.of("VF");
     }
 
     /**

@@ -90,7 +90,7 @@ public final class ZpciInvariants {
 
     /** A function's pci_dev count is its holders: the bus while added, every pci_get_slot/holder reference. */
     static boolean pdevRefEqualsHolders(ZpciKernel k, List<Frame> frames) {
-        for (String fid : k.zdesign.fids) {
+        for (String fid : k.model.fids()) {
             PciDev d = k.device(fid);
             int holders = d.isAdded ? 1 : 0;
             for (Frame f : frames) {
@@ -122,7 +122,7 @@ public final class ZpciInvariants {
 
     /** At most one IOMMU sysfs directory and one hotplug slot per FID. */
     static boolean oneInstancePerFid(ZpciKernel k, List<ZpciDev> inst) {
-        for (String fid : k.zdesign.fids) {
+        for (String fid : k.model.fids()) {
             long iommus = inst.stream().filter(z -> z != null && z.fid.equals(fid) && z.iommuSysfs).count();
             long slots = inst.stream().filter(z -> z != null && z.fid.equals(fid) && z.hotplugSlot.registered).count();
             if (iommus > 1 || slots > 1) {

@@ -16,6 +16,8 @@ import java.util.function.Function;
  */
 public final class ZpciKernel extends Kernel {
     public final ZpciDesign zdesign;
+    /** The model's constants: which functions exist, what the firmware may do, the threads. */
+    public final ZpciModel model;
     public final Platform platform;
     public final Zpci zpci;
     public final ZpciEvent events;
@@ -26,17 +28,23 @@ public final class ZpciKernel extends Kernel {
     private final Set<String> warned = new ConcurrentSkipListSet<>();
 
     public ZpciKernel(ZpciDesign design) {
-        super(design.core(), design.vfs());
+        this(design, design.model());
+    }
+
+    /** The code of {@code design} on {@code model}. */
+    public ZpciKernel(ZpciDesign design, ZpciModel model) {
+        super(design.core(), model.vfs());
         this.zdesign = design;
-        this.platform = new Platform(design.fids, design.fwFids, design.fwPecs, design.fwEvents);
-        this.memory = new ZpciDev[design.maxInst];
+        this.model = model;
+        this.platform = new Platform(model.fids(), model.fwFids(), model.fwPecs(), model.fwEvents());
+        this.memory = new ZpciDev[model.maxInst()];
         this.zpci = new Zpci(this);
         this.events = new ZpciEvent(this);
         this.hpc = new S390PciHpc(this);
         // At boot every function is configured, with its zdev and its pci_dev; the PF has its driver, the
         // VFs none. A device that is not a function of the model has no pci_dev.
         for (PciDev dev : devices()) {
-            boolean present = design.fids.contains(dev.name());
+            boolean present = model.fids().contains(dev.name());
             dev.isAdded = present;
             if (dev != pf || !present) {
                 dev.driver = null;
@@ -45,11 +53,11 @@ public final class ZpciKernel extends Kernel {
                 dev.ref.put();  // no pci_dev: no reference
             }
         }
-        pf.numVfs = design.fids.containsAll(design.vfs()) ? vfs.size() : 0;
-        if (design.threads.contains("pdev_holder")) {
+        pf.numVfs = model.fids().containsAll(model.vfs()) ? vfs.size() : 0;
+        if (model.threads().contains("pdev_holder")) {
             pf.ref.get();  // the holder's reference (a driver, vfio or the network stack)
         }
-        for (String f : design.fids) {
+        for (String f : model.fids()) {
             int inst = switch (f) {
                 case "PF" -> 1;
                 case "VF" -> 2;
@@ -179,7 +187,7 @@ public final class ZpciKernel extends Kernel {
         if (reservedLeft) {
             out.add("ReservedEventuallyReleased");
         }
-        for (String f : zdesign.fids) {
+        for (String f : model.fids()) {
             boolean usable = inst.stream().anyMatch(z -> z != null && z.phase().equals("live") && zpci.listed(z)
                     && z.fid.equals(f) && z.state == ZpciState.STANDBY && z.hotplugSlot.registered);
             if (platform.clpGetState(f) == ZpciState.STANDBY && !usable) {
@@ -216,8 +224,8 @@ public final class ZpciKernel extends Kernel {
         if (platform.eventsLeft() == 0) {
             return out;
         }
-        for (String f : zdesign.fwFids) {
-            for (String pec : zdesign.fwPecs) {
+        for (String f : model.fwFids()) {
+            for (String pec : model.fwPecs()) {
                 for (ZpciState s : ZpciState.values()) {
                     if (platform.next(f, pec).contains(s)) {
                         out.add(Map.of("f", quote(f), "pec", quote(pec), "s", quote(s.specName())));

@@ -10,8 +10,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * The generated suites have teeth: a passing design's suite, run (EngineTestKit) against the code of a
- * buggy design, fails; against its own design's code it passes.
+ * The generated suites have teeth: a suite that covers its graph, run (EngineTestKit) against the code of a
+ * buggy design on the suite's own model (same threads and constants), fails; against its own design's code
+ * it passes. zpci-mainline's suite (11,875 tests, ~30 s a run) is run against one predecessor only; against
+ * the others it also fails (measured: pre-dupput and pre-selfdelete 4954, pre-serialize 8380 of 11875).
  */
 class GeneratedSuitePowerTest {
 
@@ -48,6 +50,8 @@ class GeneratedSuitePowerTest {
         "ProposalUnbindHotplugConformanceTest, nechita-v11-hotplug",
         "CfgaccessLockConformanceTest, cfgaccess-2011",
         "XenPirqFreshConformanceTest, xen-pirq-cached",
+        "ZpciBlockV3ConformanceTest, zpci-sriov-deadlock",
+        "ZpciMainlineConformanceTest, zpci-pre-reuse",
     })
     void failsAgainstABuggyDesign(String suite, String buggy) {
         Counts s = run(suite, buggy);

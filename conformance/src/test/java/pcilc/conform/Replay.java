@@ -23,8 +23,9 @@ import pcilc.ref.Systems;
  * The runtime of the generated conformance suites: replays a path of TLC's state graph on the reference
  * implementation through the step scheduler and, after every step, asserts (a) the snapshot equals TLC's
  * state variable by variable, (b) the Java invariants hold, (c) the threads that can make progress are
- * exactly those with an enabled action in the spec. The system property {@value #IMPLEMENTATION} runs the
- * suite against another design's code (the suite's power is shown against a buggy one).
+ * exactly those with an enabled action in the spec. The implementation runs the code of the cfg's Design on
+ * the cfg's constants (the data's constant records); the system property {@value #IMPLEMENTATION} runs
+ * another design's code on the same model (the suite's power is shown against a buggy one).
  */
 public final class Replay {
     public static final String IMPLEMENTATION = "pcilc.implementation";
@@ -52,7 +53,8 @@ public final class Replay {
     }
 
     private String implementation() {
-        return System.getProperty(IMPLEMENTATION, graph.design());
+        Object code = graph.constantValues().getOrDefault("Design", graph.design());
+        return System.getProperty(IMPLEMENTATION, (String) code);
     }
 
     /** Test n of the path cover. */
@@ -73,7 +75,7 @@ public final class Replay {
     }
 
     private SpecSystem replay(int init, List<Edge> steps, boolean isTrace) {
-        SpecSystem system = Systems.create(implementation());
+        SpecSystem system = Systems.create(implementation(), graph.constantValues());
         try (StepScheduler s = new StepScheduler(system)) {
             s.startAll(threads);
             check(s, 0, "the initial state", init, isTrace && steps.isEmpty(), expanded(isTrace, 0, steps.size()));
@@ -86,10 +88,26 @@ public final class Replay {
                 assertThat(ran).as("step %d %s: the action the code ran", step, e.label()).isEqualTo(e.action());
                 check(s, step, e.label(), e.to(), isTrace && step == steps.size(), expanded(isTrace, step, steps.size()));
             }
-            if (isTrace && graph.trace().result().equals("deadlock")) {
-                assertThat(s.hung()).as("after TLC's trace: deadlock (%s)", s.states()).isTrue();
+            if (isTrace) {
+                checkTraceEnd(s, graph.trace(), steps.size());
             }
             return system;
+        }
+    }
+
+    /**
+     * The failure at the end of TLC's trace: a hang; or, for a property whose lasso ends in stuttering
+     * (loop back to the last state), the system at rest with the property false there. A lasso that loops
+     * back further has already been checked state by state: its last state is the loop's state.
+     */
+    private static void checkTraceEnd(StepScheduler s, StateGraph.Trace trace, int steps) {
+        if (trace.result().equals("deadlock")) {
+            assertThat(s.hung()).as("after TLC's trace: deadlock (%s)", s.states()).isTrue();
+        } else if (trace.result().startsWith("property:") && trace.loop() == steps) {
+            assertThat(s.progressing()).as("after TLC's trace: it stutters, nothing can move").isEmpty();
+            assertThat(s.hung()).as("after TLC's trace: at rest, not hung (%s)", s.states()).isFalse();
+            assertThat(s.system().violatedAtTermination()).as("after TLC's trace: the properties false at rest")
+                    .contains(trace.result().substring("property:".length()));
         }
     }
 

@@ -12,21 +12,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The model constants each {@link ZpciDesign} carries are its cfg's (spec/designs/&lt;design&gt;.cfg). */
+/** The model constants each {@link ZpciDesign} carries (its {@link ZpciModel}) are its cfg's (spec/designs/&lt;design&gt;.cfg). */
 class ZpciDesignTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ZpciDesign.class)
     @DisplayName("Fids, MaxInst, FwFids, FwPecs, FwEvents and Threads as in the cfg")
-    void constantsAreTheCfgs(ZpciDesign d) throws IOException {
-        String cfg = Files.readString(SpecDesign.SPEC.resolve("designs/" + d.specName() + ".cfg"));
-        assertThat(set(cfg, "Fids")).containsExactlyInAnyOrderElementsOf(d.fids);
-        assertThat(set(cfg, "FwFids")).containsExactlyInAnyOrderElementsOf(d.fwFids);
-        assertThat(set(cfg, "FwPecs")).containsExactlyInAnyOrderElementsOf(d.fwPecs);
-        assertThat(set(cfg, "Threads")).containsExactlyInAnyOrderElementsOf(d.threads);
-        assertThat(number(cfg, "MaxInst")).isEqualTo(d.maxInst);
-        assertThat(number(cfg, "FwEvents")).isEqualTo(d.fwEvents);
-        assertThat(SpecDesign.of(d.specName()).threads()).containsExactlyInAnyOrderElementsOf(d.threads);
+    void constantsAreTheCfgs(ZpciDesign design) throws IOException {
+        ZpciModel d = design.model();
+        String cfg = Files.readString(SpecDesign.SPEC.resolve("designs/" + design.specName() + ".cfg"));
+        assertThat(set(cfg, "Fids")).containsExactlyInAnyOrderElementsOf(d.fids());
+        assertThat(set(cfg, "FwFids")).containsExactlyInAnyOrderElementsOf(d.fwFids());
+        assertThat(set(cfg, "FwPecs")).containsExactlyInAnyOrderElementsOf(d.fwPecs());
+        assertThat(set(cfg, "Threads")).containsExactlyInAnyOrderElementsOf(d.threads());
+        assertThat(number(cfg, "MaxInst")).isEqualTo(d.maxInst());
+        assertThat(number(cfg, "FwEvents")).isEqualTo(d.fwEvents());
+        assertThat(SpecDesign.of(design.specName()).threads()).containsExactlyInAnyOrderElementsOf(d.threads());
     }
 
     private static List<String> set(String cfg, String name) {

@@ -46,6 +46,31 @@ public final class Generate {
     private final Path buildDir;
     private final Path outDir;
 
+    /**
+     * The model of design {@code name}: its cfg's constants, each value as canonical text (SpecValue), in
+     * the cfg's order. Design names the code the model runs (a variant cfg may run another design's code).
+     */
+    public static java.util.Map<String, String> model(Path specDir, String name) {
+        Manifest.Design design = Manifest.load(specDir).design(name);
+        Path cfg = design.cfgFile(specDir);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            new pcilc.tlc.Cfg(Files.readString(cfg, StandardCharsets.UTF_8)).constants().forEach((k, v) ->
+                    out.put(k, pcilc.ref.SpecValue.format(pcilc.graph.TlcText.parseValue(v))));
+        } catch (IOException e) {
+            throw new ToolError(cfg + ": cannot read (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            throw new ToolError(cfg + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** The name of the design whose code a model runs: its Design constant, else the design itself. */
+    public static String code(String name, java.util.Map<String, String> model) {
+        String d = model.get("Design");
+        return d == null ? name : (String) pcilc.graph.TlcText.parseValue(d);
+    }
+
     /** {@code outDir} gets java/pcilc/generated/*.java and resources/pcilc/generated/*.conformance. */
     public Generate(Path specDir, Path buildDir, Path outDir) {
         this.specDir = specDir;
@@ -74,7 +99,7 @@ public final class Generate {
         StateGraph.Trace trace = result.result().equals("pass") ? null
                 : Counterexample.of(name, result.result(), result.trace(), g);
         PathCover.Result cover = complete ? PathCover.of(g) : null;
-        String data = conformanceData(graphFile, name, complete, cover, trace);
+        String data = conformanceData(graphFile, name, model(specDir, name), complete, cover, trace);
         StateGraph withTests = readBack(name, data);
         String source = "spec/" + design.module() + ".tla with spec/" + design.cfg();
         String java = HEADER + "\n" + render(name, new SuiteView(name, source, withTests));
@@ -99,9 +124,9 @@ public final class Generate {
         }
     }
 
-    /** The graph file's records, then the design, completeness, tests and counterexample, then the end line. */
-    private static String conformanceData(Path graphFile, String name, boolean complete, PathCover.Result cover,
-            StateGraph.Trace trace) {
+    /** The graph file's records, then the design, its model's constants, completeness, tests and counterexample, then the end line. */
+    private static String conformanceData(Path graphFile, String name, java.util.Map<String, String> model,
+            boolean complete, PathCover.Result cover, StateGraph.Trace trace) {
         List<String> lines;
         try {
             lines = Files.readAllLines(graphFile, StandardCharsets.UTF_8);
@@ -111,6 +136,7 @@ public final class Generate {
         StringBuilder b = new StringBuilder();
         lines.subList(0, lines.size() - 1).forEach(l -> b.append(l).append('\n'));
         b.append("design\t").append(name).append('\n');
+        model.forEach((k, v) -> b.append("constant\t").append(k).append('\t').append(v).append('\n'));
         b.append("complete\t").append(complete ? "TRUE" : "FALSE").append('\n');
         if (cover != null) {
             int n = 0;

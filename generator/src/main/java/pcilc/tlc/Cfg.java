@@ -11,6 +11,8 @@ public final class Cfg {
             + "|PROPERTY|PROPERTIES|CHECK_DEADLOCK|SYMMETRY|VIEW|CONSTRAINTS?|ACTION_CONSTRAINTS?|POSTCONDITION"
             + "|ALIAS)\\b");
 
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*(<-|=)(?![>=])");
+
     private final String text;
 
     public Cfg(String source) {
@@ -31,6 +33,33 @@ public final class Cfg {
     public boolean checksDeadlock() {
         List<String> values = names("CHECK_DEADLOCK");
         return values.isEmpty() || !values.get(values.size() - 1).equals("FALSE");
+    }
+
+    /**
+     * The constants assigned in the CONSTANT(S) sections ({@code Name = value}), name → value as written, in
+     * order. A substitution ({@code Name <- Op}) has no value to give; it is refused.
+     */
+    public java.util.Map<String, String> constants() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        forEachSection((keyword, body) -> {
+            if (keyword.startsWith("CONSTANT")) {
+                Matcher m = ASSIGNMENT.matcher(body);
+                List<String> names = new ArrayList<>();
+                List<int[]> spans = new ArrayList<>();
+                while (m.find()) {
+                    if (m.group(2).equals("<-")) {
+                        throw new IllegalArgumentException("constant " + m.group(1) + " is substituted (<-), not given a value");
+                    }
+                    names.add(m.group(1));
+                    spans.add(new int[] {m.start(), m.end()});
+                }
+                for (int i = 0; i < names.size(); i++) {
+                    int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : body.length();
+                    out.put(names.get(i), body.substring(spans.get(i)[1], end).strip());
+                }
+            }
+        });
+        return out;
     }
 
     /** Only the CONSTANT(S) sections: the same model's parameters for another behaviour spec. */

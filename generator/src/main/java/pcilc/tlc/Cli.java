@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,24 +103,34 @@ public final class Cli {
      * implementation does not have is an error, or with {@code ifImplemented} a line saying it is skipped.
      */
     int generate(String name, boolean ifImplemented) {
-        Manifest.load(specDir).design(name);
-        if (!pcilc.ref.Systems.designs().contains(name)) {
+        Map<String, String> model = pcilc.gen.Generate.model(specDir, name);
+        String code = pcilc.gen.Generate.code(name, model);
+        if (!pcilc.ref.Systems.designs().contains(code)) {
+            String why = "the reference implementation has no design " + code
+                    + (code.equals(name) ? "" : " (the code " + name + " runs)");
             if (ifImplemented) {
-                out.println("design=" + name + " skipped: the reference implementation has no design " + name);
+                out.println("design=" + name + " skipped: " + why);
                 return 0;
             }
-            throw new ToolError("generate " + name + ": the reference implementation has no design " + name
-                    + " (pcilc.ref.Systems)");
+            throw new ToolError("generate " + name + ": " + why + " (pcilc.ref.Systems)");
         }
         Path root = outDir.toAbsolutePath();
         out.println(new pcilc.gen.Generate(specDir, root, root.resolve("generated/conformance"))
-                .run(name, g -> sameVariables(name, g)).line());
+                .run(name, g -> sameVariables(name, code, model, g)).line());
         return 0;
     }
 
-    /** The implementation's snapshot has exactly the spec's variables. */
-    private static void sameVariables(String name, pcilc.graph.StateGraph g) {
-        java.util.Set<String> snapshot = new java.util.TreeSet<>(pcilc.ref.Systems.create(name).snapshot().keySet());
+    /** The implementation runs the model and its snapshot has exactly the spec's variables. */
+    private static void sameVariables(String name, String code, Map<String, String> model, pcilc.graph.StateGraph g) {
+        Map<String, Object> constants = new java.util.LinkedHashMap<>();
+        model.forEach((k, v) -> constants.put(k, pcilc.graph.TlcText.parseValue(v)));
+        pcilc.ref.SpecSystem system;
+        try {
+            system = pcilc.ref.Systems.create(code, constants);
+        } catch (IllegalArgumentException e) {
+            throw new ToolError("generate " + name + ": " + e.getMessage());
+        }
+        java.util.Set<String> snapshot = new java.util.TreeSet<>(system.snapshot().keySet());
         java.util.Set<String> spec = new java.util.TreeSet<>(g.vars());
         for (String v : spec) {
             if (!snapshot.contains(v)) {

@@ -1,6 +1,7 @@
 package pcilc.tlc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +28,25 @@ class CfgTest {
         String single = new Cfg(MODEL).temporalOnly("Live2");
         assertThat(new Cfg(single).properties()).containsExactly("Live2");
         assertThat(single).contains("Design = \"x\"").contains("CHECK_DEADLOCK TRUE").doesNotContain("INVARIANT");
+    }
+
+    @Test
+    void readsTheConstantsInOrderOverLinesAndSections() {
+        Cfg cfg = new Cfg("""
+                CONSTANTS Threads = {"a", "b"} Max = 3
+                    Fids = {"PF",
+                            "VF"}  \\* a comment
+                CONSTANT Design = "zpci-block-v3"
+                SPECIFICATION Spec
+                """);
+        assertThat(cfg.constants()).containsExactly(java.util.Map.entry("Threads", "{\"a\", \"b\"}"),
+                java.util.Map.entry("Max", "3"), java.util.Map.entry("Fids", "{\"PF\",\n                \"VF\"}"),
+                java.util.Map.entry("Design", "\"zpci-block-v3\""));
+    }
+
+    @Test
+    void refusesASubstitutedConstant() {
+        assertThatThrownBy(() -> new Cfg("CONSTANTS Max <- MaxDef\nSPECIFICATION Spec\n").constants())
+                .hasMessage("constant Max is substituted (<-), not given a value");
     }
 }

@@ -1,0 +1,47 @@
+package pcilc.ref;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model a zPCI design runs on: its cfg's constants (Fids, MaxInst, FwFids, FwPecs, FwEvents, Threads)
+ * and the spec's VFs, which spec/PciCore.tla derives from the model's Design. Separate from the code
+ * ({@link ZpciDesign}) so that one design's code can run on another design's model (a generated suite's
+ * power test).
+ */
+public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, List<String> fwPecs, int fwEvents,
+        List<String> threads, List<String> vfs) {
+
+    /** The constants this model reads; a cfg with any other is not a zPCI model. */
+    static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents");
+
+    /**
+     * The model of {@code constants} (as {@code TlcText} parses a cfg's values); a constant it does not give
+     * keeps the value of its Design's own cfg ({@code code}'s when it names no Design).
+     */
+    static ZpciModel of(ZpciDesign code, Map<String, Object> constants) {
+        for (String name : constants.keySet()) {
+            if (!CONSTANTS.contains(name)) {
+                throw new IllegalArgumentException("the zPCI implementation has no model constant " + name);
+            }
+        }
+        ZpciDesign design = constants.containsKey("Design")
+                ? ZpciDesign.bySpecName((String) constants.get("Design")) : code;
+        ZpciModel d = design.model();
+        return new ZpciModel(strings(constants, "Fids", d.fids), number(constants, "MaxInst", d.maxInst),
+                strings(constants, "FwFids", d.fwFids), strings(constants, "FwPecs", d.fwPecs),
+                number(constants, "FwEvents", d.fwEvents), strings(constants, "Threads", d.threads), d.vfs);
+    }
+
+    private static List<String> strings(Map<String, Object> constants, String name, List<String> otherwise) {
+        Object v = constants.get(name);
+        return v == null ? otherwise : ((Collection<?>) v).stream().map(String.class::cast).sorted().toList();
+    }
+
+    private static int number(Map<String, Object> constants, String name, int otherwise) {
+        Object v = constants.get(name);
+        return v == null ? otherwise : ((Number) v).intValue();
+    }
+}
