@@ -39,9 +39,9 @@ class CfgTest {
                 CONSTANT Design = "zpci-block-v3"
                 SPECIFICATION Spec
                 """);
-        assertThat(cfg.constants()).containsExactly(java.util.Map.entry("Threads", "{\"a\", \"b\"}"),
-                java.util.Map.entry("Max", "3"), java.util.Map.entry("Fids", "{\"PF\",\n                \"VF\"}"),
-                java.util.Map.entry("Design", "\"zpci-block-v3\""));
+        assertThat(cfg.constants().keySet()).containsExactly("Threads", "Max", "Fids", "Design");
+        assertThat(cfg.constants().values()).map(v -> v.replaceAll("\\s+", " "))
+                .containsExactly("{\"a\", \"b\"}", "3", "{\"PF\", \"VF\"}", "\"zpci-block-v3\"");
     }
 
     @Test
