@@ -23,7 +23,7 @@ public final class Invariants {
         if (!noDoubleRemove(k)) {
             out.add("NoDoubleRemoveInv");
         }
-        if (k.devices().stream().anyMatch(d -> d.removeCount > 0 && d.driver != null)) {
+        if (!noUseAfterRemove(k)) {
             out.add("NoUseAfterRemoveInv");
         }
         if (!noBindAfterRemovalStart(k)) {
@@ -34,7 +34,22 @@ public final class Invariants {
 
     /** device_del() runs at most once per device. */
     static boolean noDoubleRemove(Kernel k) {
-        return k.devices().stream().allMatch(d -> d.removeCount <= 1);
+        for (PciDev d : k.deviceArray) {
+            if (d.removeCount > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A removed device has no driver. */
+    static boolean noUseAfterRemove(Kernel k) {
+        for (PciDev d : k.deviceArray) {
+            if (d.removeCount > 0 && d.driver != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Free exactly when depth is 0; a plain mutex never nests. */

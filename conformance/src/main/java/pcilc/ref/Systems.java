@@ -64,8 +64,12 @@ public final class Systems {
     }
 
     private static Family family(String code) {
-        return FAMILIES.stream().filter(f -> f.designs().contains(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the implementation has no design " + code));
+        for (Family f : FAMILIES) {
+            if (f.designs().contains(code)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("the implementation has no design " + code);
     }
 
     private static List<String> names(Enum<?>[] values) {

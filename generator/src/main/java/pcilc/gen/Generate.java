@@ -93,6 +93,7 @@ public final class Generate {
             throw new ToolError(graphFile.getParent() + ": cannot create (" + e.getMessage() + ")");
         }
         ModelCheck.Result result = new ModelCheck(specDir, buildDir.resolve("tlc")).run(design, item -> { }, graphFile);
+        new pcilc.review.ResultStore(buildDir, specDir).save(design, result);  // for check, report, DesignMatrixTest
         StateGraph g = readGraph(graphFile);
         validate.accept(g);
         boolean complete = result.result().equals("pass") || result.result().startsWith("property:");
