@@ -139,7 +139,8 @@ final class PciCoreLocks implements ThreadLocks {
 
     /** One thread's disjunct of Next: PciCore's ThreadStep(t); ZpciLifecycle's ZNext adds its steps and the firmware's. */
     public String stepAction() {
-        return zpci ? "KernelStep(t) \\/ FirmwareEvent(t)" : "ThreadStep(t)";
+        return zpci ? "KernelStep(t) \\/ (\\E f \\in FwFids, pec \\in FwPecs, s \\in States : FirmwareEvent(t, f, pec, s))"
+                : "ThreadStep(t)";
     }
 
     public String threadSet() {

@@ -30,6 +30,7 @@ public final class ModelCheck {
 
     private static final Pattern DISTINCT = Pattern.compile("(\\d+) distinct states? found");
     private static final Pattern DEPTH = Pattern.compile("search is (\\d+)");
+    private static final Pattern PROGRESS_DEPTH = Pattern.compile("Progress\\((\\d+)\\)");
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\w+) is violated");
     private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (\\w+)");
     private static final Pattern SANY_POSITION =
@@ -91,8 +92,12 @@ public final class ModelCheck {
         long distinct = out.lastNumber(TlcOutput.STATS, DISTINCT);
         List<TlcOutput.Message> trace = out.messages().stream().filter(TlcOutput.Message::isTraceState).toList();
         long depth = out.lastNumber(TlcOutput.SEARCH_DEPTH, DEPTH);
+        if (depth < 0 && result.startsWith("property:")) {
+            // liveness is checked on the complete graph, whose depth the last progress line gives
+            depth = out.lastNumber(TlcOutput.PROGRESS, PROGRESS_DEPTH);
+        }
         if (depth < 0) {
-            depth = out.withCode(TlcOutput.STATE_PRINT).size();
+            depth = out.withCode(TlcOutput.STATE_PRINT).size();  // a safety violation: the trace's length
         }
         return new Result(design.name(), result, distinct, depth, seconds, trace);
     }

@@ -123,6 +123,19 @@ class SwimlaneTest {
         }
     }
 
+
+    @Nested
+    class ZpciPreSelfdelete {
+        @Test
+        void theFirmwareHasAColumnAndTheEnabledProbeShowsTheStateLockWait() throws Exception {
+            // the probe quantifies FirmwareEvent's parameters (a probe of FirmwareEvent(t) alone does not parse)
+            Review.Files f = review(SPEC, Manifest.load(SPEC).design("zpci-pre-selfdelete"));
+            String md = Files.readString(f.markdown());
+            assertThat(md).contains("| # | `firmware` | `zpci_event` | `power_off` | changed |")
+                    .contains("**`FirmwareEvent`**")
+                    .contains("**waits** `state_lock(PF zdev 1)`, held by `power_off`");
+        }
+    }
     @Nested
     class ThreadOf {
         private pcilc.tlc.Counterexample.State state(int index, String action, String pc, String vec) {
