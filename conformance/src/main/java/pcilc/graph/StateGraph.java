@@ -18,7 +18,7 @@ import java.util.Map;
  * <pre>
  * # pcilc state graph 1                 first line
  * vars  &lt;name&gt;...                      the spec's variables, in TLC's order
- * value &lt;var&gt; &lt;k&gt; &lt;text&gt;             value number k of variable number var, canonical text (pcilc.tlc.TlaValue)
+ * value &lt;var&gt; &lt;k&gt; &lt;text&gt;             value number k of variable number var, canonical text (pcilc.graph.TlaValue)
  * state &lt;id&gt; &lt;k1&gt; &lt;k2&gt;...             a state: the value number of each variable (ids 0, 1, ... in order)
  * init  &lt;id&gt;                           an initial state
  * edge  &lt;from&gt; &lt;to&gt; &lt;Action&gt; &lt;p&gt;=&lt;v&gt;...  a transition; parameters outermost first (the first is the thread)

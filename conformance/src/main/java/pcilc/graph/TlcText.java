@@ -1,8 +1,10 @@
 package pcilc.graph;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,9 +19,9 @@ public final class TlcText {
     private TlcText() {
     }
 
-    /** One value as TLC prints it. */
+    /** One value as TLC prints it ({@link TlaValueParser}; bad input: IllegalArgumentException naming the column). */
     public static Object parseValue(String text) {
-        return new Parser(text).parseAll();
+        return toJava(TlaValueParser.parse(text));
     }
 
     /** A state as TLC prints it: lines {@code /\ var = value} (other lines are ignored), by variable name. */
@@ -34,121 +36,33 @@ public final class TlcText {
         return state;
     }
 
-    /** TLC's value syntax: records/functions [k |-> v], sequences <<...>>, sets {...}, strings, naturals, booleans. */
-    private static final class Parser {
-        private final String s;
-        private int i;
-
-        Parser(String s) {
-            this.s = s;
+    /** The Java value of a parsed one: strings, longs, booleans, lists, sorted maps, sets. */
+    static Object toJava(TlaValue v) {
+        if (v instanceof TlaValue.Str s) {
+            return s.value();
         }
-
-        Object parseAll() {
-            Object v = value();
-            ws();
-            if (i != s.length()) {
-                throw error("trailing text");
-            }
-            return v;
+        if (v instanceof TlaValue.Int i) {
+            return i.value();
         }
-
-        private Object value() {
-            ws();
-            if (s.startsWith("<<", i)) {
-                i += 2;
-                List<Object> seq = new ArrayList<>();
-                ws();
-                while (!s.startsWith(">>", i)) {
-                    seq.add(value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    }
-                    ws();
-                }
-                i += 2;
-                return seq;
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                java.util.Set<Object> set = new java.util.LinkedHashSet<>();
-                ws();
-                while (s.charAt(i) != '}') {
-                    set.add(value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    }
-                    ws();
-                }
-                i++;
-                return set;
-            }
-            if (c == '[') {
-                i++;
-                Map<String, Object> rec = new TreeMap<>();
-                while (true) {
-                    ws();
-                    String key = word();
-                    ws();
-                    expect("|->");
-                    rec.put(key, value());
-                    ws();
-                    if (s.charAt(i) == ',') {
-                        i++;
-                    } else {
-                        expect("]");
-                        return rec;
-                    }
-                }
-            }
-            if (c == '-') {
-                i++;
-                return -(Long) value();
-            }
-            if (c == '"') {
-                int end = s.indexOf('"', i + 1);
-                String str = s.substring(i + 1, end);
-                i = end + 1;
-                return str;
-            }
-            String w = word();
-            if (w.equals("TRUE") || w.equals("FALSE")) {
-                return Boolean.valueOf(w.equals("TRUE"));
-            }
-            if (w.matches("\\d+")) {
-                return Long.valueOf(w);
-            }
-            throw error("unexpected " + w);
+        if (v instanceof TlaValue.Bool b) {
+            return b.value();
         }
-
-        private String word() {
-            int start = i;
-            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-                i++;
+        if (v instanceof TlaValue.Seq q) {
+            List<Object> out = new ArrayList<>();
+            for (TlaValue item : q.items()) {
+                out.add(toJava(item));
             }
-            if (start == i) {
-                throw error("expected a name");
-            }
-            return s.substring(start, i);
+            return out;
         }
-
-        private void expect(String t) {
-            if (!s.startsWith(t, i)) {
-                throw error("expected " + t);
-            }
-            i += t.length();
+        if (v instanceof TlaValue.Rec r) {
+            Map<String, Object> out = new TreeMap<>();
+            r.fields().forEach((k, item) -> out.put(k, toJava(item)));
+            return out;
         }
-
-        private void ws() {
-            while (i < s.length() && s.charAt(i) == ' ') {
-                i++;
-            }
+        Set<Object> out = new LinkedHashSet<>();
+        for (TlaValue item : ((TlaValue.SetV) v).items()) {
+            out.add(toJava(item));
         }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(what + " at " + i + " in " + s);
-        }
+        return out;
     }
 }

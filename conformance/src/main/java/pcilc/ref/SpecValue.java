@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The canonical text of a spec value, the form in which the conformance graph stores TLC's states
- * (generator: pcilc.tlc.TlaValue#canonical): strings quoted, TRUE/FALSE, integers, sequences and functions
+ * (pcilc.graph.TlaValue#canonical): strings quoted, TRUE/FALSE, integers, sequences and functions
  * on 1..n as {@code <<a, b>>}, records and other functions as {@code [k |-> v]} sorted by key, sets as
  * {@code {a, b}} sorted by canonical text. Java side: String, Boolean, Integer/Long, List, Map, Set.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import pcilc.tlc.Counterexample.State;
-import pcilc.tlc.TlaValue;
+import pcilc.graph.TlaValue;
 
 /**
  * The lock of spec/CfgAccess.tla: the device's user config-space block ({@code blocked}, set by

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import pcilc.tlc.Cfg;
 import pcilc.tlc.Counterexample;
 import pcilc.tlc.ModelCheck;
-import pcilc.tlc.TlaValue;
-import pcilc.tlc.TlaValueParser;
+import pcilc.graph.TlaValue;
+import pcilc.graph.TlaValueParser;
 import pcilc.tlc.TlcOutput;
 import pcilc.tlc.ToolError;
 
@@ -61,7 +61,7 @@ final class Enabledness {
             printed.addAll(m.body().lines().toList());
         }
         for (String line : printed) {
-            if (line.startsWith("<<") && TlaValueParser.parse(line) instanceof TlaValue.Seq pair
+            if (line.startsWith("<<") && parse(line) instanceof TlaValue.Seq pair
                     && pair.items().size() == 2 && pair.items().get(0) instanceof TlaValue.Int k
                     && pair.items().get(1) instanceof TlaValue.Rec threads) {
                 Map<String, Boolean> row = new HashMap<>();
@@ -74,6 +74,14 @@ final class Enabledness {
                     + enabled.size() + " of " + cx.states().size() + " states");
         }
         return enabled;
+    }
+
+    private static TlaValue parse(String line) {
+        try {
+            return TlaValueParser.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new ToolError("the ENABLED probe printed a line that is not a TLA+ value: " + e.getMessage());
+        }
     }
 
     /** The helper module: the trace's states as initial states, nothing moves, ENABLED printed per state. */

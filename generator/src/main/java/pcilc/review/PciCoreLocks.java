@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import pcilc.tlc.Counterexample.State;
-import pcilc.tlc.TlaValue;
+import pcilc.graph.TlaValue;
 
 /**
  * The locks of spec/PciCore.tla and spec/ZpciLifecycle.tla (which extends it): pci_rescan_remove_lock

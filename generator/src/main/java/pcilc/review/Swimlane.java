@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import pcilc.tlc.Counterexample;
 import pcilc.tlc.Counterexample.State;
-import pcilc.tlc.TlaValue;
+import pcilc.graph.TlaValue;
 
 /**
  * A counterexample as swimlanes: one column per thread, one row per step. In each row the thread that

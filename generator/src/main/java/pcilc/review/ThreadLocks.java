@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import pcilc.tlc.Counterexample.State;
-import pcilc.tlc.TlaValue;
+import pcilc.graph.TlaValue;
 
 /**
  * What a swimlane needs to know of one spec module family: its threads, where each one is, the locks it

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import pcilc.tlc.Counterexample.State;
-import pcilc.tlc.TlaValue;
+import pcilc.graph.TlaValue;
 
 /**
  * spec/XenPirq.tla: one probe thread per NVMe device ({@code pc[d]}); no locks (the race is on the pirq

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import pcilc.graph.TlaValue;
+import pcilc.graph.TlaValueParser;
 
 /**
  * A counterexample as TLC printed it: the states in order, each with the action that led to it and its
@@ -96,7 +98,7 @@ public record Counterexample(List<State> states, int loopTo, String loopAction, 
         for (Map.Entry<String, String> e : text.entrySet()) {
             try {
                 vars.put(e.getKey(), TlaValueParser.parse(e.getValue()));
-            } catch (ToolError err) {
+            } catch (IllegalArgumentException err) {
                 throw new ToolError("TLC trace state " + index + ", variable " + e.getKey() + ": " + err.getMessage());
             }
         }

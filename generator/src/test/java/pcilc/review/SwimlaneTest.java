@@ -139,9 +139,9 @@ class SwimlaneTest {
     @Nested
     class ThreadOf {
         private pcilc.tlc.Counterexample.State state(int index, String action, String pc, String vec) {
-            java.util.Map<String, pcilc.tlc.TlaValue> vars = new java.util.LinkedHashMap<>();
-            vars.put("pc", pcilc.tlc.TlaValueParser.parse(pc));
-            vars.put("vec", pcilc.tlc.TlaValueParser.parse(vec));
+            java.util.Map<String, pcilc.graph.TlaValue> vars = new java.util.LinkedHashMap<>();
+            vars.put("pc", pcilc.graph.TlaValueParser.parse(pc));
+            vars.put("vec", pcilc.graph.TlaValueParser.parse(vec));
             return new pcilc.tlc.Counterexample.State(index, action, vars, java.util.Map.of());
         }
 
@@ -178,10 +178,10 @@ class SwimlaneTest {
         @Test
         void aChangedFunctionEntryAndRecordFieldAreNamedOneByOne() {
             List<String> out = new java.util.ArrayList<>();
-            Swimlane.diff("deviceLock", pcilc.tlc.TlaValueParser.parse("[PF |-> \"none\", VF |-> \"none\"]"),
-                    pcilc.tlc.TlaValueParser.parse("[PF |-> \"unbind_store\", VF |-> \"none\"]"), out);
-            Swimlane.diff("queue", pcilc.tlc.TlaValueParser.parse("<<>>"),
-                    pcilc.tlc.TlaValueParser.parse("<<<<\"PF\", \"0x0304\">>>>"), out);
+            Swimlane.diff("deviceLock", pcilc.graph.TlaValueParser.parse("[PF |-> \"none\", VF |-> \"none\"]"),
+                    pcilc.graph.TlaValueParser.parse("[PF |-> \"unbind_store\", VF |-> \"none\"]"), out);
+            Swimlane.diff("queue", pcilc.graph.TlaValueParser.parse("<<>>"),
+                    pcilc.graph.TlaValueParser.parse("<<<<\"PF\", \"0x0304\">>>>"), out);
             assertThat(out).containsExactly("deviceLock[PF]: \"none\" → \"unbind_store\"",
                     "queue: <<>> → <<<<\"PF\", \"0x0304\">>>>");
         }

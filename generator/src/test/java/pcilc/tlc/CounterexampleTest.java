@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import pcilc.graph.TlaValue;
 
 class CounterexampleTest {
     private static TlcOutput.Message state(String body) {

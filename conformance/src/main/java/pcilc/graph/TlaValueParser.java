@@ -1,4 +1,4 @@
-package pcilc.tlc;
+package pcilc.graph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.TreeMap;
 /**
  * Reads a value as TLC prints it: {@code "s"}, {@code -3}, {@code TRUE}, {@code <<a, b>>},
  * {@code [f |-> v, ...]}, {@code (k :> v @@ ...)}, {@code {a, b}}, {@code 1..3}, a model value. Bad input
- * is a {@link ToolError} of one line naming the column and what was expected.
+ * is an {@link IllegalArgumentException} of one line naming the column and what was expected.
  */
 public final class TlaValueParser {
     private final String text;
@@ -194,9 +194,9 @@ public final class TlaValueParser {
         }
     }
 
-    private ToolError error(String expected) {
+    private IllegalArgumentException error(String expected) {
         String found = pos >= text.length() ? "end of text"
                 : "'" + text.substring(pos, Math.min(text.length(), pos + 12)).replace('\n', ' ') + "'";
-        return new ToolError("TLA+ value, column " + (pos + 1) + ": expected " + expected + ", found " + found);
+        return new IllegalArgumentException("TLA+ value, column " + (pos + 1) + ": expected " + expected + ", found " + found);
     }
 }

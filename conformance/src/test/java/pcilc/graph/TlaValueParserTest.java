@@ -1,4 +1,4 @@
-package pcilc.tlc;
+package pcilc.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +72,7 @@ class TlaValueParserTest {
     @DisplayName("bad input is one line naming the column and what was expected")
     class BadInput {
         private void rejects(String text, String message) {
-            assertThatThrownBy(() -> TlaValueParser.parse(text)).isInstanceOf(ToolError.class)
+            assertThatThrownBy(() -> TlaValueParser.parse(text)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(message).hasMessageNotContaining("\n");
         }
 

@@ -1,4 +1,4 @@
-package pcilc.tlc;
+package pcilc.graph;
 
 import java.util.Collections;
 import java.util.List;
