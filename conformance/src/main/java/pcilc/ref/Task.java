@@ -20,6 +20,19 @@ public final class Task {
     private volatile boolean finished;
     private volatile StepControl control;
 
+    // Free-running atomic steps (ZpciKernel): the task's own wake-up, so that handing it the step wakes it
+    // alone. stepPermit is guarded by stepSignal; the other two by the kernel's step monitor.
+    final Object stepSignal = new Object();
+    boolean stepPermit;
+    /** At a step point, waiting for the step. */
+    boolean stepWaiting;
+    /** Woken because its guards can be taken: it may ask for the step. */
+    boolean racing;
+    /** The hand-over since which its step point has been enabled (0: not enabled). */
+    long enabledSince;
+    /** Woke before the task given the step started it: to be woken again when it does. */
+    boolean deferred;
+
     public Task(String name) {
         this.name = name;
     }
@@ -127,6 +140,29 @@ public final class Task {
             return free;
         }
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    }
+
+    /** Free-running: wakes this task (its {@link #awaitStepSignal} returns once). */
+    void stepSignal() {
+        synchronized (stepSignal) {
+            stepPermit = true;
+            stepSignal.notify();
+        }
+    }
+
+    /** Free-running: waits until {@link #stepSignal} was called (once per call). */
+    void awaitStepSignal() {
+        synchronized (stepSignal) {
+            while (!stepPermit) {
+                try {
+                    stepSignal.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            stepPermit = false;
+        }
     }
 
     boolean controlled() {

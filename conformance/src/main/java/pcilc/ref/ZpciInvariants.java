@@ -16,14 +16,14 @@ public final class ZpciInvariants {
     private ZpciInvariants() {
     }
 
-    /** The names of the invariants that do not hold now, in the spec's order. */
+    /**
+     * The names of the invariants that do not hold now, in the spec's order. Loops over arrays and the
+     * tasks' published stacks only (no streams, iterators or copies): under Lincheck this runs at every step.
+     */
     public static List<String> violated(ZpciKernel k) {
         List<String> out = new ArrayList<>();
-        List<ZpciDev> inst = k.instances();
-        List<Frame> frames = new ArrayList<>();
-        for (Task t : k.taskList()) {
-            frames.addAll(t.published());
-        }
+        ZpciDev[] inst = k.memory();
+        Task[] tasks = k.taskList();
         if (!Invariants.rescanLockWellFormed(k)) {
             out.add("RescanLockWellFormedInv");
         }
@@ -33,29 +33,31 @@ public final class ZpciInvariants {
         if (!Invariants.noDoubleRemove(k)) {
             out.add("NoDoubleRemoveInv");
         }
-        if (!krefEqualsHolders(k, inst, frames)) {
+        if (!krefEqualsHolders(k, inst, tasks)) {
             out.add("KrefEqualsHoldersInv");
         }
-        if (!pdevRefEqualsHolders(k, frames)) {
+        if (!pdevRefEqualsHolders(k, tasks)) {
             out.add("PdevRefEqualsHoldersInv");
         }
-        if (!noUseAfterFree(k, inst, frames)) {
+        if (!noUseAfterFree(k, inst, tasks)) {
             out.add("NoUseAfterFreeInv");
         }
         if (!oneInstancePerFid(k, inst)) {
             out.add("OneInstancePerFidInv");
         }
-        if (inst.stream().anyMatch(z -> z != null && z.hotplugSlot.deregistrations > 1)) {
-            out.add("SlotDeregisteredOnceInv");
+        for (ZpciDev z : inst) {
+            if (z != null && z.hotplugSlot.deregistrations > 1) {
+                out.add("SlotDeregisteredOnceInv");
+                break;
+            }
         }
-        List<String> warned = List.copyOf(k.warned());
-        if (warned.contains("selfdelete")) {
+        if (k.warnedSelfDelete) {
             out.add("NoSelfDeleteInv");
         }
-        if (warned.contains("release-not-reserved")) {
+        if (k.warnedReleaseNotReserved) {
             out.add("ReleaseOnlyReservedInv");
         }
-        if (warned.contains("lockdep")) {
+        if (k.warnedLockdep) {
             out.add("ZdevPutUnderRescanLockInv");
         }
         return out;
@@ -65,23 +67,31 @@ public final class ZpciInvariants {
      * A live zdev's kref is its holders: the platform (not RESERVED), every pci_dev that references it, and
      * every reference a task took (get_zdev_by_fid) or is dropping.
      */
-    static boolean krefEqualsHolders(ZpciKernel k, List<ZpciDev> inst, List<Frame> frames) {
+    static boolean krefEqualsHolders(ZpciKernel k, ZpciDev[] inst, Task[] tasks) {
         for (ZpciDev z : inst) {
-            if (z == null || !z.phase().equals("live")) {
+            if (z == null || !z.initialized || z.freed) {
                 continue;
             }
+            int kref = z.kref.read();
+            if (kref <= 0) {
+                continue;  // released, not live
+            }
             int holders = z.state != ZpciState.RESERVED ? 1 : 0;
-            for (PciDev d : k.devices()) {
+            for (PciDev d : k.deviceArray) {
                 if (d.sysdata == z) {
                     holders++;
                 }
             }
-            for (Frame f : frames) {
-                if (f.z() != null && f.z().ref() && f.z().zdev() == z.inst) {
-                    holders++;
+            for (Task t : tasks) {
+                List<Frame> st = t.published();
+                for (int i = 0, n = st.size(); i < n; i++) {
+                    Frame.Z fz = st.get(i).z();
+                    if (fz != null && fz.ref() && fz.zdev() == z.inst) {
+                        holders++;
+                    }
                 }
             }
-            if (z.kref.read() != holders) {
+            if (kref != holders) {
                 return false;
             }
         }
@@ -89,13 +99,18 @@ public final class ZpciInvariants {
     }
 
     /** A function's pci_dev count is its holders: the bus while added, every pci_get_slot/holder reference. */
-    static boolean pdevRefEqualsHolders(ZpciKernel k, List<Frame> frames) {
-        for (String fid : k.model.fids()) {
-            PciDev d = k.device(fid);
+    static boolean pdevRefEqualsHolders(ZpciKernel k, Task[] tasks) {
+        for (int f = 0; f < k.fidArray.length; f++) {
+            String fid = k.fidArray[f];
+            PciDev d = k.fidDevices[f];
             int holders = d.isAdded ? 1 : 0;
-            for (Frame f : frames) {
-                if (f.z() != null && f.z().pdev() == 1 && f.dev().equals(fid)) {
-                    holders++;
+            for (Task t : tasks) {
+                List<Frame> st = t.published();
+                for (int i = 0, n = st.size(); i < n; i++) {
+                    Frame fr = st.get(i);
+                    if (fr.z() != null && fr.z().pdev() == 1 && fr.dev().equals(fid)) {
+                        holders++;
+                    }
                 }
             }
             if (d.ref.read() != holders) {
@@ -106,13 +121,17 @@ public final class ZpciInvariants {
     }
 
     /** No code runs on a freed zdev, and no pci_dev points to one. */
-    static boolean noUseAfterFree(ZpciKernel k, List<ZpciDev> inst, List<Frame> frames) {
-        for (Frame f : frames) {
-            if (f.z() != null && f.z().zdev() != 0 && inst.get(f.z().zdev() - 1).freed) {
-                return false;
+    static boolean noUseAfterFree(ZpciKernel k, ZpciDev[] inst, Task[] tasks) {
+        for (Task t : tasks) {
+            List<Frame> st = t.published();
+            for (int i = 0, n = st.size(); i < n; i++) {
+                Frame.Z fz = st.get(i).z();
+                if (fz != null && fz.zdev() != 0 && inst[fz.zdev() - 1].freed) {
+                    return false;
+                }
             }
         }
-        for (PciDev d : k.devices()) {
+        for (PciDev d : k.deviceArray) {
             if (d.sysdata instanceof ZpciDev z && z.freed) {
                 return false;
             }
@@ -121,10 +140,20 @@ public final class ZpciInvariants {
     }
 
     /** At most one IOMMU sysfs directory and one hotplug slot per FID. */
-    static boolean oneInstancePerFid(ZpciKernel k, List<ZpciDev> inst) {
-        for (String fid : k.model.fids()) {
-            long iommus = inst.stream().filter(z -> z != null && z.fid.equals(fid) && z.iommuSysfs).count();
-            long slots = inst.stream().filter(z -> z != null && z.fid.equals(fid) && z.hotplugSlot.registered).count();
+    static boolean oneInstancePerFid(ZpciKernel k, ZpciDev[] inst) {
+        for (String fid : k.fidArray) {
+            int iommus = 0;
+            int slots = 0;
+            for (ZpciDev z : inst) {
+                if (z != null && z.fid.equals(fid)) {
+                    if (z.iommuSysfs) {
+                        iommus++;
+                    }
+                    if (z.hotplugSlot.registered) {
+                        slots++;
+                    }
+                }
+            }
             if (iommus > 1 || slots > 1) {
                 return false;
             }

@@ -26,6 +26,13 @@ public final class ZpciKernel extends Kernel {
     private final ZpciDev[] memory;
     /** The kernel's WARNs and lockdep splats the invariants watch ("lockdep", "release-not-reserved", "selfdelete"). */
     private final Set<String> warned = new ConcurrentSkipListSet<>();
+    /** The same as flags, for the invariants at every step point (cheap under Lincheck). */
+    volatile boolean warnedLockdep;
+    volatile boolean warnedReleaseNotReserved;
+    volatile boolean warnedSelfDelete;
+    /** The model's functions and their pci_devs, as arrays (the invariants loop over them at every step point). */
+    final String[] fidArray;
+    final PciDev[] fidDevices;
 
     public ZpciKernel(ZpciDesign design) {
         this(design, design.model());
@@ -38,6 +45,11 @@ public final class ZpciKernel extends Kernel {
         this.model = model;
         this.platform = new Platform(model.fids(), model.fwFids(), model.fwPecs(), model.fwEvents());
         this.memory = new ZpciDev[model.maxInst()];
+        this.fidArray = model.fids().toArray(new String[0]);
+        this.fidDevices = new PciDev[fidArray.length];
+        for (int i = 0; i < fidArray.length; i++) {
+            fidDevices[i] = device(fidArray[i]);
+        }
         this.zpci = new Zpci(this);
         this.events = new ZpciEvent(this);
         this.hpc = new S390PciHpc(this);
@@ -102,14 +114,43 @@ public final class ZpciKernel extends Kernel {
 
     /**
      * Free-running (no step scheduler: Lincheck), a step is atomic, as in the spec: a task runs from one step
-     * point to the next while it holds the step; at its next step point it lets go and waits until the step
-     * is free, its guards can be taken and every task has reached its first step point. Every other task is
-     * then at a step point or finished, so the invariants (which count references against the tasks' call
-     * stacks) are checked on a consistent view. A hang (no task's guards can ever be taken) is the spec's
-     * deadlock; Lincheck reports it.
+     * point to the next while it holds the step; at its next step point it lets go and waits until it is
+     * given the step again. Every other task is then at a step point or finished, so the invariants (which
+     * count references against the tasks' call stacks) are checked on a consistent view. A hang (no task's
+     * guards can ever be taken) is the spec's deadlock: every thread waits, and Lincheck reports it.
+     *
+     * <p>Who goes next is settled at the step points ({@link #handOver}), once every task has reached its
+     * first: the tasks whose guards can be taken there (the spec's enabled actions) are woken, the others
+     * sleep. A woken task asks for the step: it takes it if it is free (the task that let go cannot go on),
+     * else it gets it at the holder's next step point if its guards can still be taken then; the holder
+     * goes on otherwise. So while a task steps, the threads Lincheck can switch to are exactly the tasks that
+     * could overtake it, and a switch anywhere in the step is an interleaving of the spec (that task next),
+     * with the holder going on as the default; no notifyAll wakes every waiter to recheck and sleep again
+     * (a switch Lincheck would explore for nothing, and count as a spin loop's iteration).
      */
     private final Object steps = new Object();
-    private Task stepOwner;
+    private Task stepOwner;  // guarded by steps
+    /** The task that asked for the step while it was held: it gets it at the next step point. Guarded by steps. */
+    private Task claimant;
+    /** Hand-overs so far (guarded by steps): the age of a task's enabled step point. */
+    private long handOvers;
+    /**
+     * Free-running policy. True: a task that wakes at the thread switch of a hand-over (before the task given
+     * the step has started it) asks for the step only once that task has started, so that the run Lincheck
+     * starts from is exactly "the task enabled last goes next" and every other run is one switch from it.
+     * False: it asks right away, so the task given the step makes one step and then the one Lincheck picked
+     * at the hand-over goes on (Lincheck's pick at its forced switches is the same in every run until its
+     * own switch makes the runs differ: another default run, other bugs one switch away).
+     */
+    private volatile boolean deferAtHandOver = true;
+
+    /** See {@link #deferAtHandOver}. */
+    public void deferAtHandOver(boolean on) {
+        this.deferAtHandOver = on;
+    }
+
+    /** The task given the step has started it (guarded by steps). */
+    private boolean ownerStarted = true;
 
     @Override
     protected void afterStep() {
@@ -119,30 +160,125 @@ public final class ZpciKernel extends Kernel {
             return;
         }
         synchronized (steps) {
-            if (stepOwner == me) {
+            me.stepWaiting = true;
+            if (stepOwner == me || stepOwner == null) {
                 stepOwner = null;
+                handOver(me);
             }
-            steps.notifyAll();
-            while (stepOwner != null || !allArrived() || !guardsFree(me)) {
-                try {
-                    steps.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+        }
+        awaitStep(me);
+        startStep(me);
+        super.afterStep();
+    }
+
+    /**
+     * {@code me} starts the step it was given: the tasks that woke before it did (the thread switch of the
+     * hand-over) are woken again, so that Lincheck's switches to them are switches inside this step.
+     */
+    private void startStep(Task me) {
+        synchronized (steps) {
+            ownerStarted = true;
+            for (Task t : taskList()) {
+                if (t.deferred) {
+                    t.deferred = false;
+                    if (t.racing) {
+                        t.stepSignal();
+                    }
                 }
             }
-            stepOwner = me;
-            super.afterStep();
         }
     }
 
-    private boolean allArrived() {
-        for (Task t : taskList()) {
+    /**
+     * At a step point of {@code me} (or when {@code me} finished), with the step free (held by steps): wake
+     * the tasks that can move now, and give the step to the task that asked for it if it still can move,
+     * else to {@code me} if it can go on; else it stays free for the first woken task to take.
+     */
+    private void handOver(Task me) {
+        Task[] ts = taskList();
+        for (Task t : ts) {
             if (!t.finished() && t.nextAction() == null) {
-                return false;
+                return;  // not every task has reached its first step point (the last to arrive hands over)
             }
         }
-        return true;
+        Task c = claimant;
+        claimant = null;
+        long epoch = ++handOvers;
+        Task next = null;
+        Task newest = null;
+        for (Task t : ts) {
+            if (t.stepWaiting && guardsFree(t)) {
+                if (t == me) {
+                    t.enabledSince = epoch - 1;  // goes on, unless its step has just enabled another task
+                } else if (t.enabledSince == 0) {
+                    t.enabledSince = epoch;
+                }
+                if (newest == null || t.enabledSince > newest.enabledSince) {
+                    newest = t;
+                }
+            } else {
+                t.enabledSince = 0;
+            }
+        }
+        if (c != null && c.enabledSince != 0) {
+            next = c;
+        } else {
+            next = newest;
+        }
+        if (next != null) {
+            stepOwner = next;
+            next.stepWaiting = false;
+            next.racing = false;
+            if (next != me) {
+                ownerStarted = false;
+                next.stepSignal();
+            }
+        }
+        for (Task t : ts) {
+            if (t == me || t == next) {
+                continue;
+            }
+            if (t.enabledSince != 0) {
+                if (!t.racing) {
+                    t.racing = true;  // woken: it may ask for the step
+                    t.stepSignal();
+                }
+            } else {
+                t.racing = false;     // if it is awake, it will not ask
+            }
+        }
+    }
+
+    /** Waits until this task holds the step. */
+    private void awaitStep(Task me) {
+        while (true) {
+            synchronized (steps) {
+                if (stepOwner == me) {
+                    return;
+                }
+            }
+            me.awaitStepSignal();
+            synchronized (steps) {
+                if (stepOwner == me) {
+                    return;
+                }
+                if (me.racing) {
+                    me.racing = false;
+                    if (stepOwner == null) {
+                        stepOwner = me;  // the step is free: take it
+                        me.stepWaiting = false;
+                        ownerStarted = false;
+                        return;
+                    }
+                    if (!ownerStarted && deferAtHandOver) {
+                        me.racing = true;
+                        me.deferred = true;  // the hand-over's own switch: ask once the step has started
+                    } else if (claimant == null) {
+                        claimant = me;   // at the holder's next step point
+                    }
+                }
+            }
+        }
     }
 
     private static boolean guardsFree(Task t) {
@@ -163,10 +299,12 @@ public final class ZpciKernel extends Kernel {
             if (!t.controlled()) {
                 synchronized (steps) {
                     super.afterStep();  // the task's last step is done and it still holds the step
-                    if (stepOwner == t) {
+                    t.stepWaiting = false;
+                    t.racing = false;
+                    if (stepOwner == t || stepOwner == null) {
                         stepOwner = null;
+                        handOver(t);
                     }
-                    steps.notifyAll();
                 }
             }
         }
@@ -276,6 +414,14 @@ public final class ZpciKernel extends Kernel {
         return false;
     }
 
+    /**
+     * The model's memory itself (instance i at [i - 1], null: never allocated), for the invariants: read at a
+     * step point, where no other task runs.
+     */
+    ZpciDev[] memory() {
+        return memory;
+    }
+
     /** The instances by number (null: never allocated). */
     synchronized List<ZpciDev> instances() {
         List<ZpciDev> out = new ArrayList<>();
@@ -286,6 +432,12 @@ public final class ZpciKernel extends Kernel {
     }
 
     void warn(String what) {
+        switch (what) {
+            case "lockdep" -> warnedLockdep = true;
+            case "release-not-reserved" -> warnedReleaseNotReserved = true;
+            case "selfdelete" -> warnedSelfDelete = true;
+            default -> throw new IllegalArgumentException("unknown warning " + what);
+        }
         warned.add(what);
     }
 
