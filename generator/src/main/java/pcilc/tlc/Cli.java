@@ -107,7 +107,7 @@ public final class Cli {
         String code = pcilc.gen.Generate.code(name, model);
         if (!pcilc.ref.Systems.designs().contains(code)) {
             String why = "the reference implementation has no design " + code
-                    + (code.equals(name) ? "" : " (the code " + name + " runs)");
+                    + (code.equals(name) ? "" : " (the Design of " + name + "'s cfg)");
             if (ifImplemented) {
                 out.println("design=" + name + " skipped: " + why);
                 return 0;
