@@ -1,10 +1,8 @@
 package pcilc.ref;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The system the spec models: one PF with SR-IOV enabled and one VF, both added and bound to their
@@ -12,7 +10,7 @@ import java.util.TreeMap;
  * (the spec's threads) that run operations on it. An architecture (s390 zPCI: {@link ZpciKernel}) extends
  * it with its own objects, threads, variables and invariants, and the hook at the last put of a pci_dev.
  */
-public class Kernel implements SpecSystem {
+public class Kernel extends SpecSystemBase {
     public final Design design;
     public final PciDev pf = new PciDev("PF");
     /** The first VF. */
@@ -32,12 +30,6 @@ public class Kernel implements SpecSystem {
     public final PciDriver pfDriver;
     /** The VF's driver: nothing of interest in its .remove. */
     public final PciDriver vfDriver;
-
-    private final Map<String, Task> tasks = new TreeMap<>();
-    private volatile Task[] taskArray = new Task[0];
-    /** Free-running mode: check the invariants at every step point and record the first violation. */
-    private volatile boolean checkAtStepPoints;
-    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
     public Kernel(Design design) {
         this(design, List.of("VF"));
@@ -125,6 +117,7 @@ public class Kernel implements SpecSystem {
     }
 
     /** The operation the spec thread {@code name} runs. */
+    @Override
     protected Runnable operation(String name) {
         return Operations.of(this, name);
     }
@@ -134,27 +127,7 @@ public class Kernel implements SpecSystem {
         return design.specName();
     }
 
-    @Override
-    public synchronized Task task(String name) {
-        Task t = tasks.get(name);
-        if (t == null) {
-            t = new Task(name);
-            tasks.put(name, t);
-            taskArray = tasks.values().toArray(new Task[0]);
-        }
-        return t;
-    }
-
-    @Override
-    public Task[] taskList() {
-        return taskArray;
-    }
-
-    /** The tasks by name, sorted. */
-    public synchronized Map<String, Task> tasks() {
-        return Collections.unmodifiableMap(new TreeMap<>(tasks));
-    }
-
+    /** The thread's operation on its task; the state it leaves behind is checked once it has finished. */
     @Override
     public void runThread(String name) {
         Task t = task(name);
@@ -173,35 +146,5 @@ public class Kernel implements SpecSystem {
     @Override
     public List<String> violatedInvariants() {
         return Invariants.violated(this);
-    }
-
-    @Override
-    public void checkInvariantsAtStepPoints(boolean on) {
-        this.checkAtStepPoints = on;
-    }
-
-    /**
-     * A step point of the current task: the spec's action {@code action} starts here; {@code guards} are
-     * the locks it takes before it changes anything (its enabling condition).
-     */
-    void step(String action, Lockable... guards) {
-        Task.current().step(action, guards);
-        afterStep();
-    }
-
-    protected void afterStep() {
-        if (checkAtStepPoints) {
-            List<String> broken = violatedInvariants();
-            if (!broken.isEmpty() && violations.isEmpty()) {
-                violations.add(String.join(",", broken) + " at " + snapshot());
-            }
-        }
-    }
-
-    @Override
-    public List<String> violations() {
-        synchronized (violations) {
-            return List.copyOf(violations);
-        }
     }
 }

@@ -37,6 +37,11 @@ public abstract class SpecSystemBase implements SpecSystem {
         return taskArray;
     }
 
+    /** The tasks by name, sorted. */
+    public synchronized Map<String, Task> tasks() {
+        return Collections.unmodifiableMap(new TreeMap<>(tasks));
+    }
+
     @Override
     public void runThread(String name) {
         Runnable op = operation(name);
@@ -60,7 +65,8 @@ public abstract class SpecSystemBase implements SpecSystem {
         return violatedInvariants();
     }
 
-    private void afterStep() {
+    /** After a step of a free-running task: check the invariants and record the first violation. */
+    protected void afterStep() {
         if (checkAtStepPoints) {
             List<String> broken = violatedAtStepPoint();
             if (!broken.isEmpty() && violations.isEmpty()) {
