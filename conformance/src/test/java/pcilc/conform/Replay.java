@@ -32,10 +32,13 @@ public final class Replay {
 
     private final StateGraph graph;
     private final List<String> threads;
+    /** The cfg's constants, parsed once: every test of the suite runs on this model. */
+    private final Map<String, Object> constants;
 
     private Replay(StateGraph graph) {
         this.graph = graph;
         this.threads = graph.threads();
+        this.constants = graph.constantValues();
     }
 
     /** The conformance data the generator wrote for {@code design} (a test resource). */
@@ -53,7 +56,7 @@ public final class Replay {
     }
 
     private String implementation() {
-        Object code = graph.constantValues().getOrDefault("Design", graph.design());
+        Object code = constants.getOrDefault("Design", graph.design());
         return System.getProperty(IMPLEMENTATION, (String) code);
     }
 
@@ -75,7 +78,7 @@ public final class Replay {
     }
 
     private SpecSystem replay(int init, List<Edge> steps, boolean isTrace) {
-        SpecSystem system = Systems.create(implementation(), graph.constantValues());
+        SpecSystem system = Systems.create(implementation(), constants);
         try (StepScheduler s = new StepScheduler(system)) {
             s.startAll(threads);
             check(s, 0, "the initial state", init, isTrace && steps.isEmpty(), expanded(isTrace, 0, steps.size()));
