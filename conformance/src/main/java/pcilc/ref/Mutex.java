@@ -31,6 +31,9 @@ public final class Mutex implements Lockable {
             }
         } else {
             synchronized (this) {
+                if (held && me.inStep) {
+                    throw new IllegalStateException(me + " would wait for " + name + " inside an atomic step");
+                }
                 boolean interrupted = false;
                 while (held) {
                     try {

@@ -20,18 +20,18 @@ public final class Task {
     private volatile boolean finished;
     private volatile StepControl control;
 
-    // Free-running atomic steps (ZpciKernel): the task's own wake-up, so that handing it the step wakes it
-    // alone. stepPermit is guarded by stepSignal; the other two by the kernel's step monitor.
+    // Free-running atomic steps (ZpciKernel): the task's own wake-up, so that a step that enables it wakes it
+    // alone. stepPermit is guarded by stepSignal; the other two are only accessed inside a step.
     final Object stepSignal = new Object();
     boolean stepPermit;
-    /** At a step point, waiting for the step. */
-    boolean stepWaiting;
-    /** Woken because its guards can be taken: it may ask for the step. */
-    boolean racing;
-    /** The hand-over since which its step point has been enabled (0: not enabled). */
-    long enabledSince;
-    /** Woke before the task given the step started it: to be woken again when it does. */
-    boolean deferred;
+    /** At a step point whose guards cannot be taken: asleep until a step frees them. */
+    boolean sleepingForGuards;
+    /** Runs only up to its first step point ({@link #publishFirstStepPoint}). */
+    private boolean toFirstStepPoint;
+    /** Inside a step ({@link StepAtomicity}). */
+    boolean inStep;
+    /** How its steps are made atomic (set inside its first step). */
+    StepAtomicity atomicity;
 
     public Task(String name) {
         this.name = name;
@@ -60,6 +60,33 @@ public final class Task {
             published = List.of();
         } finally {
             CURRENT.remove();
+        }
+    }
+
+    /**
+     * Free-running: publishes where this task will be at its first step point (its stack, action and
+     * guards) before its thread runs, as the spec's initial state has every thread there. It runs
+     * {@code op} on the calling thread up to that point and drops the run; the code before a first step
+     * point only pushes frames (the caller checks that the kernel's state did not change).
+     */
+    void publishFirstStepPoint(Runnable op) {
+        CURRENT.set(this);
+        toFirstStepPoint = true;
+        try {
+            op.run();
+        } catch (AtFirstStepPoint e) {
+            // published, nextAction and guards are the first step point's
+        } finally {
+            toFirstStepPoint = false;
+            frames.clear();
+            CURRENT.remove();
+        }
+    }
+
+    /** Ends a {@link #publishFirstStepPoint} run. */
+    private static final class AtFirstStepPoint extends RuntimeException {
+        AtFirstStepPoint() {
+            super(null, null, false, false);
         }
     }
 
@@ -114,6 +141,9 @@ public final class Task {
         this.nextAction = action;
         this.guards = List.of(guards);
         this.published = List.copyOf(frames);
+        if (toFirstStepPoint) {
+            throw new AtFirstStepPoint();
+        }
         StepControl c = control;
         if (c != null) {
             c.atStepPoint(this);

@@ -36,6 +36,9 @@ public final class WaitQueue implements Lockable {
     public void schedule() {
         Task me = Task.current();
         synchronized (this) {
+            if (sleepers.contains(me) && me.inStep) {
+                throw new IllegalStateException(me + " would sleep on " + name + " inside an atomic step");
+            }
             while (sleepers.contains(me)) {
                 try {
                     wait();

@@ -113,44 +113,23 @@ public final class ZpciKernel extends Kernel {
     // --- free-running: atomic steps ------------------------------------------------------------------------
 
     /**
-     * Free-running (no step scheduler: Lincheck), a step is atomic, as in the spec: a task runs from one step
-     * point to the next while it holds the step; at its next step point it lets go and waits until it is
-     * given the step again. Every other task is then at a step point or finished, so the invariants (which
-     * count references against the tasks' call stacks) are checked on a consistent view. A hang (no task's
-     * guards can ever be taken) is the spec's deadlock: every thread waits, and Lincheck reports it.
+     * Free-running (no step scheduler: Lincheck), a step is atomic, as in the spec: a task's code from one step
+     * point to the next runs inside its {@link StepAtomicity} (under Lincheck an ignored section, where Lincheck
+     * never switches threads; else this lock). At a step point the task checks the invariants (every other
+     * task is at a step point or finished), wakes the sleeping tasks whose guards its step has freed, and
+     * starts its next step if its guards can be taken, else it sleeps until a step frees them. So Lincheck
+     * switches threads only at step points (another task goes first: an interleaving of the spec) and where
+     * a task sleeps or ends; a hang (every task asleep) is the spec's deadlock, and Lincheck reports it.
      *
-     * <p>Who goes next is settled at the step points ({@link #handOver}), once every task has reached its
-     * first: the tasks whose guards can be taken there (the spec's enabled actions) are woken, the others
-     * sleep. A woken task asks for the step: it takes it if it is free (the task that let go cannot go on),
-     * else it gets it at the holder's next step point if its guards can still be taken then; the holder
-     * goes on otherwise. So while a task steps, the threads Lincheck can switch to are exactly the tasks that
-     * could overtake it, and a switch anywhere in the step is an interleaving of the spec (that task next),
-     * with the holder going on as the default; no notifyAll wakes every waiter to recheck and sleep again
-     * (a switch Lincheck would explore for nothing, and count as a spin loop's iteration).
+     * <p>Why the task that stepped goes on by default: Lincheck 3.7 adds switch points to its tree only up to
+     * the next switch it is forced to make (a thread that blocks or ends) and counts that switch against its
+     * bound, so every forced switch before a bug's step puts the bug one level deeper (README).
      */
-    private final Object steps = new Object();
-    private Task stepOwner;  // guarded by steps
-    /** The task that asked for the step while it was held: it gets it at the next step point. Guarded by steps. */
-    private Task claimant;
-    /** Hand-overs so far (guarded by steps): the age of a task's enabled step point. */
-    private long handOvers;
-    /**
-     * Free-running policy. True: a task that wakes at the thread switch of a hand-over (before the task given
-     * the step has started it) asks for the step only once that task has started, so that the run Lincheck
-     * starts from is exactly "the task enabled last goes next" and every other run is one switch from it.
-     * False: it asks right away, so the task given the step makes one step and then the one Lincheck picked
-     * at the hand-over goes on (Lincheck's pick at its forced switches is the same in every run until its
-     * own switch makes the runs differ: another default run, other bugs one switch away).
-     */
-    private volatile boolean deferAtHandOver = true;
-
-    /** See {@link #deferAtHandOver}. */
-    public void deferAtHandOver(boolean on) {
-        this.deferAtHandOver = on;
-    }
-
-    /** The task given the step has started it (guarded by steps). */
-    private boolean ownerStarted = true;
+    private final StepAtomicity.Lock stepLock = new StepAtomicity.Lock();
+    /** Written at a step point where another task could go first: Lincheck's switch point there. */
+    private volatile boolean stepPoint;
+    /** Every task's first step point has been published (only accessed inside a step). */
+    private boolean published;
 
     @Override
     protected void afterStep() {
@@ -159,125 +138,75 @@ public final class ZpciKernel extends Kernel {
             super.afterStep();
             return;
         }
-        synchronized (steps) {
-            me.stepWaiting = true;
-            if (stepOwner == me || stepOwner == null) {
-                stepOwner = null;
-                handOver(me);
-            }
-        }
-        awaitStep(me);
-        startStep(me);
+        StepAtomicity a = me.atomicity;
         super.afterStep();
-    }
-
-    /**
-     * {@code me} starts the step it was given: the tasks that woke before it did (the thread switch of the
-     * hand-over) are woken again, so that Lincheck's switches to them are switches inside this step.
-     */
-    private void startStep(Task me) {
-        synchronized (steps) {
-            ownerStarted = true;
-            for (Task t : taskList()) {
-                if (t.deferred) {
-                    t.deferred = false;
-                    if (t.racing) {
-                        t.stepSignal();
-                    }
-                }
-            }
+        Task[] wake = enabledSleepers(me);
+        boolean othersCanGo = othersCanGo(me);
+        a.leave(me);
+        signal(wake);
+        if (othersCanGo) {
+            stepPoint = true;
         }
-    }
-
-    /**
-     * At a step point of {@code me} (or when {@code me} finished), with the step free (held by steps): wake
-     * the tasks that can move now, and give the step to the task that asked for it if it still can move,
-     * else to {@code me} if it can go on; else it stays free for the first woken task to take.
-     */
-    private void handOver(Task me) {
-        Task[] ts = taskList();
-        for (Task t : ts) {
-            if (!t.finished() && t.nextAction() == null) {
-                return;  // not every task has reached its first step point (the last to arrive hands over)
-            }
-        }
-        Task c = claimant;
-        claimant = null;
-        long epoch = ++handOvers;
-        Task next = null;
-        Task newest = null;
-        for (Task t : ts) {
-            if (t.stepWaiting && guardsFree(t)) {
-                if (t == me) {
-                    t.enabledSince = epoch - 1;  // goes on, unless its step has just enabled another task
-                } else if (t.enabledSince == 0) {
-                    t.enabledSince = epoch;
-                }
-                if (newest == null || t.enabledSince > newest.enabledSince) {
-                    newest = t;
-                }
-            } else {
-                t.enabledSince = 0;
-            }
-        }
-        if (c != null && c.enabledSince != 0) {
-            next = c;
-        } else {
-            next = newest;
-        }
-        if (next != null) {
-            stepOwner = next;
-            next.stepWaiting = false;
-            next.racing = false;
-            if (next != me) {
-                ownerStarted = false;
-                next.stepSignal();
-            }
-        }
-        for (Task t : ts) {
-            if (t == me || t == next) {
-                continue;
-            }
-            if (t.enabledSince != 0) {
-                if (!t.racing) {
-                    t.racing = true;  // woken: it may ask for the step
-                    t.stepSignal();
-                }
-            } else {
-                t.racing = false;     // if it is awake, it will not ask
-            }
-        }
-    }
-
-    /** Waits until this task holds the step. */
-    private void awaitStep(Task me) {
-        while (true) {
-            synchronized (steps) {
-                if (stepOwner == me) {
-                    return;
-                }
-            }
+        // The loop is inside the step: Lincheck does not see a loop's exit inside an ignored section, and
+        // would take every step point for one more round of a spin loop (a forced switch every 10).
+        a.enter(me);
+        while (!guardsFree(me)) {
+            me.sleepingForGuards = true;
+            a.leave(me);
             me.awaitStepSignal();
-            synchronized (steps) {
-                if (stepOwner == me) {
-                    return;
-                }
-                if (me.racing) {
-                    me.racing = false;
-                    if (stepOwner == null) {
-                        stepOwner = me;  // the step is free: take it
-                        me.stepWaiting = false;
-                        ownerStarted = false;
-                        return;
-                    }
-                    if (!ownerStarted && deferAtHandOver) {
-                        me.racing = true;
-                        me.deferred = true;  // the hand-over's own switch: ask once the step has started
-                    } else if (claimant == null) {
-                        claimant = me;   // at the holder's next step point
-                    }
-                }
+            a.enter(me);
+        }
+    }
+
+    /**
+     * Before the first step: publishes every task's first step point ({@link Task#publishFirstStepPoint}),
+     * so that the invariants see the spec's initial state whichever thread runs first, and no thread waits
+     * for the others to arrive (a forced switch each).
+     */
+    private void publishFirstStepPoints() {
+        Map<String, Object> before = stateWithoutStacks();
+        for (Task u : taskList()) {
+            u.publishFirstStepPoint(operation(u.name()));
+        }
+        Map<String, Object> after = stateWithoutStacks();
+        if (!before.equals(after)) {
+            throw new IllegalStateException("the code before a thread's first step point changed the state: "
+                    + before + " -> " + after);
+        }
+        published = true;
+    }
+
+    private Map<String, Object> stateWithoutStacks() {
+        Map<String, Object> s = new java.util.TreeMap<>(snapshot());
+        s.remove("stack");
+        return s;
+    }
+
+    /** The sleeping tasks whose guards can now be taken, marked awake (inside the step). */
+    private Task[] enabledSleepers(Task me) {
+        List<Task> wake = new ArrayList<>();
+        for (Task t : taskList()) {
+            if (t != me && t.sleepingForGuards && guardsFree(t)) {
+                t.sleepingForGuards = false;
+                wake.add(t);
             }
+        }
+        return wake.toArray(new Task[0]);
+    }
+
+    /** Whether a task other than {@code me} can run now (else a switch point there is one Lincheck wastes). */
+    private boolean othersCanGo(Task me) {
+        for (Task t : taskList()) {
+            if (t != me && !t.finished() && !t.sleepingForGuards) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void signal(Task[] wake) {
+        for (Task t : wake) {
+            t.stepSignal();
         }
     }
 
@@ -293,20 +222,26 @@ public final class ZpciKernel extends Kernel {
     @Override
     public void runThread(String name) {
         Task t = task(name);
+        if (t.controlled()) {
+            t.run(operation(name));
+            return;
+        }
+        StepAtomicity a = LincheckSections.forCurrentThread();
+        if (a == null) {
+            a = stepLock;
+        }
+        a.enter(t);  // the code up to the first step point
+        t.atomicity = a;
+        if (!published) {
+            publishFirstStepPoints();
+        }
         try {
             t.run(operation(name));
         } finally {
-            if (!t.controlled()) {
-                synchronized (steps) {
-                    super.afterStep();  // the task's last step is done and it still holds the step
-                    t.stepWaiting = false;
-                    t.racing = false;
-                    if (stepOwner == t || stepOwner == null) {
-                        stepOwner = null;
-                        handOver(t);
-                    }
-                }
-            }
+            super.afterStep();  // the state the task leaves: it is still inside its last step
+            Task[] wake = enabledSleepers(t);
+            a.leave(t);
+            signal(wake);
         }
     }
 
