@@ -21,7 +21,7 @@ public final class Task {
     private volatile StepControl control;
 
     // Free-running atomic steps (ZpciKernel): the task's own wake-up, so that a step that enables it wakes it
-    // alone. stepPermit is guarded by stepSignal; the other two are only accessed inside a step.
+    // alone. stepPermit is guarded by stepSignal; the others are only accessed inside a step.
     final Object stepSignal = new Object();
     boolean stepPermit;
     /** At a step point whose guards cannot be taken: asleep until a step frees them. */

@@ -129,7 +129,7 @@ public final class ZpciKernel extends Kernel {
     /** Written at a step point where another task could go first: Lincheck's switch point there. */
     private volatile boolean stepPoint;
     /** Every task's first step point has been published (only accessed inside a step). */
-    private boolean published;
+    private boolean firstStepPointsPublished;
 
     @Override
     protected void afterStep() {
@@ -173,7 +173,7 @@ public final class ZpciKernel extends Kernel {
             throw new IllegalStateException("the code before a thread's first step point changed the state: "
                     + before + " -> " + after);
         }
-        published = true;
+        firstStepPointsPublished = true;
     }
 
     private Map<String, Object> stateWithoutStacks() {
@@ -232,7 +232,7 @@ public final class ZpciKernel extends Kernel {
         }
         a.enter(t);  // the code up to the first step point
         t.atomicity = a;
-        if (!published) {
+        if (!firstStepPointsPublished) {
             publishFirstStepPoints();
         }
         try {
