@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
@@ -139,12 +140,7 @@ public final class ZpciKernel extends Kernel {
             return;
         }
         StepAtomicity a = me.atomicity;
-        super.afterStep();
-        Task[] wake = enabledSleepers(me);
-        boolean othersCanGo = othersCanGo(me);
-        a.leave(me);
-        signal(wake);
-        if (othersCanGo) {
+        if (endStep(me, a)) {
             stepPoint = true;
         }
         // The loop is inside the step: Lincheck does not see a loop's exit inside an ignored section, and
@@ -177,9 +173,22 @@ public final class ZpciKernel extends Kernel {
     }
 
     private Map<String, Object> stateWithoutStacks() {
-        Map<String, Object> s = new java.util.TreeMap<>(snapshot());
+        Map<String, Object> s = new TreeMap<>(snapshot());
         s.remove("stack");
         return s;
+    }
+
+    /**
+     * {@code me}'s step is over (called inside it): checks the invariants, leaves the step and wakes the
+     * sleeping tasks whose guards it freed. Returns whether another task could run now.
+     */
+    private boolean endStep(Task me, StepAtomicity a) {
+        super.afterStep();
+        Task[] wake = enabledSleepers(me);
+        boolean othersCanGo = othersCanGo(me);
+        a.leave(me);
+        signal(wake);
+        return othersCanGo;
     }
 
     /** The sleeping tasks whose guards can now be taken, marked awake (inside the step). */
@@ -238,10 +247,7 @@ public final class ZpciKernel extends Kernel {
         try {
             t.run(operation(name));
         } finally {
-            super.afterStep();  // the state the task leaves: it is still inside its last step
-            Task[] wake = enabledSleepers(t);
-            a.leave(t);
-            signal(wake);
+            endStep(t, a);  // the state the task leaves: it is still inside its last step
         }
     }
 
