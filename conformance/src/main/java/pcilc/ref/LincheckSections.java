@@ -11,9 +11,6 @@ import java.lang.invoke.MethodType;
  * is only accessed inside the section: Lincheck tracks neither access.
  */
 final class LincheckSections implements StepAtomicity {
-    /** Resolved once the agent is attached. */
-    private static volatile LincheckSections found;
-
     private final MethodHandle enter;
     private final MethodHandle leave;
     private final MethodHandle inAnalyzedCode;
@@ -25,22 +22,11 @@ final class LincheckSections implements StepAtomicity {
     }
 
     /**
-     * The sections if Lincheck analyses the calling thread, else null: no agent, or a thread it does not track
-     * (the agent stays attached after a Lincheck test, and a plain thread's sections would be no-ops).
+     * The sections, or null if Lincheck's agent is not attached. Resolved per kernel, into a final field: a
+     * static cache would be a shared read (a switch point) before the first step, and Lincheck restores
+     * static fields after every invocation anyway.
      */
-    static LincheckSections forCurrentThread() {
-        LincheckSections s = found;
-        if (s == null) {
-            s = resolve();
-            if (s == null) {
-                return null;
-            }
-            found = s;
-        }
-        return (boolean) call(s.inAnalyzedCode) ? s : null;
-    }
-
-    private static LincheckSections resolve() {
+    static LincheckSections resolve() {
         try {
             Class<?> injections = Class.forName("sun.nio.ch.lincheck.Injections", false, null);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
@@ -53,6 +39,34 @@ final class LincheckSections implements StepAtomicity {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Lincheck's Injections changed: " + e, e);
         }
+    }
+
+    /**
+     * Enters a section if Lincheck analyses the calling thread and returns true; else false (the agent stays
+     * attached after a Lincheck test, and a plain thread's sections would be no-ops). The caller then owes
+     * {@link #entered} for the task it runs.
+     */
+    boolean enterIfAnalyzed() {
+        if (!(boolean) call(inAnalyzedCode)) {
+            return false;
+        }
+        call(enter);
+        return true;
+    }
+
+    /**
+     * Lincheck aborts a thread (after a deadlock, or at the end of an invocation) by throwing this error at its
+     * next switch point. The thread must then run no more code: Lincheck restores the static memory it
+     * tracks meanwhile, on its own thread, and a static field the dying thread reads races with that (seen as
+     * a NullPointerException in Lincheck 3.7's SnapshotTracker.restoreValues).
+     */
+    static boolean aborted(Throwable e) {
+        return e.getClass().getName().equals("org.jetbrains.lincheck.util.LincheckAnalysisAbortedError");
+    }
+
+    /** {@code t} runs inside the section {@link #enterIfAnalyzed} entered. */
+    void entered(Task t) {
+        t.inStep = true;
     }
 
     @Override

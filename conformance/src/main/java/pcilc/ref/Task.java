@@ -21,10 +21,9 @@ public final class Task {
     private volatile StepControl control;
 
     // Free-running atomic steps (ZpciKernel): the task's own wake-up, so that a step that enables it wakes it
-    // alone. stepPermit is guarded by stepSignal; the others are only accessed inside a step.
-    final Object stepSignal = new Object();
-    boolean stepPermit;
-    /** At a step point whose guards cannot be taken: asleep until a step frees them. */
+    // alone. The fields below are only accessed inside a step: under Lincheck none of them is a switch point.
+    private final Object stepSignal = new Object();
+    /** At a step point whose guards cannot be taken: asleep until a step frees them and clears this. */
     boolean sleepingForGuards;
     /** Runs only up to its first step point ({@link #publishFirstStepPoint}). */
     private boolean toFirstStepPoint;
@@ -55,12 +54,16 @@ public final class Task {
         CURRENT.set(this);
         try {
             op.run();
-            finished = true;
-            frames.clear();
-            published = List.of();
-        } finally {
-            CURRENT.remove();
+        } catch (RuntimeException | Error e) {
+            if (!LincheckSections.aborted(e)) {  // an aborted thread runs no more code
+                CURRENT.remove();
+            }
+            throw e;
         }
+        finished = true;
+        frames.clear();
+        published = List.of();
+        CURRENT.remove();
     }
 
     /**
@@ -172,18 +175,17 @@ public final class Task {
         return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 
-    /** Free-running: wakes this task (its {@link #awaitStepSignal} returns once). */
-    void stepSignal() {
+    /**
+     * Free-running, inside a step: sleeps outside it until a step clears {@link #sleepingForGuards}
+     * ({@link #stepSignal}), then enters a step again. The flag is read inside a step, under the monitor, so
+     * a wake-up between leaving and waiting is not lost. Under Lincheck the switch points are the monitor's
+     * entry and the wait alone.
+     */
+    void sleepForGuards(StepAtomicity a) {
+        sleepingForGuards = true;
+        a.leave(this);
         synchronized (stepSignal) {
-            stepPermit = true;
-            stepSignal.notify();
-        }
-    }
-
-    /** Free-running: waits until {@link #stepSignal} was called (once per call). */
-    void awaitStepSignal() {
-        synchronized (stepSignal) {
-            while (!stepPermit) {
+            while (asleep(a)) {
                 try {
                     stepSignal.wait();
                 } catch (InterruptedException e) {
@@ -191,7 +193,21 @@ public final class Task {
                     throw new IllegalStateException(e);
                 }
             }
-            stepPermit = false;
+        }
+        a.enter(this);
+    }
+
+    private boolean asleep(StepAtomicity a) {
+        a.enter(this);
+        boolean asleep = sleepingForGuards;
+        a.leave(this);
+        return asleep;
+    }
+
+    /** Free-running: wakes this task, whose {@link #sleepingForGuards} a step has cleared. */
+    void stepSignal() {
+        synchronized (stepSignal) {
+            stepSignal.notify();
         }
     }
 

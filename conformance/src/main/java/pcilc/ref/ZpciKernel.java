@@ -127,6 +127,8 @@ public final class ZpciKernel extends Kernel {
      * bound, so every forced switch before a bug's step puts the bug one level deeper (README).
      */
     private final StepAtomicity.Lock stepLock = new StepAtomicity.Lock();
+    /** Lincheck's ignored sections, if its agent is attached (final: reading it is no switch point). */
+    private final LincheckSections sections = LincheckSections.resolve();
     /** Written at a step point where another task could go first: Lincheck's switch point there. */
     private volatile boolean stepPoint;
     /** Every task's first step point has been published (only accessed inside a step). */
@@ -141,16 +143,13 @@ public final class ZpciKernel extends Kernel {
         }
         StepAtomicity a = me.atomicity;
         if (endStep(me, a)) {
-            stepPoint = true;
+            stepPoint = true;  // no wake-up was a switch point here
         }
         // The loop is inside the step: Lincheck does not see a loop's exit inside an ignored section, and
         // would take every step point for one more round of a spin loop (a forced switch every 10).
         a.enter(me);
         while (!guardsFree(me)) {
-            me.sleepingForGuards = true;
-            a.leave(me);
-            me.awaitStepSignal();
-            a.enter(me);
+            me.sleepForGuards(a);
         }
     }
 
@@ -180,7 +179,8 @@ public final class ZpciKernel extends Kernel {
 
     /**
      * {@code me}'s step is over (called inside it): checks the invariants, leaves the step and wakes the
-     * sleeping tasks whose guards it freed. Returns whether another task could run now.
+     * sleeping tasks whose guards it freed. Returns whether a switch point is still needed: another task
+     * could run now, and no wake-up (a monitor, itself a switch point) happened.
      */
     private boolean endStep(Task me, StepAtomicity a) {
         super.afterStep();
@@ -188,7 +188,7 @@ public final class ZpciKernel extends Kernel {
         boolean othersCanGo = othersCanGo(me);
         a.leave(me);
         signal(wake);
-        return othersCanGo;
+        return othersCanGo && wake.length == 0;
     }
 
     /** The sleeping tasks whose guards can now be taken, marked awake (inside the step). */
@@ -230,25 +230,37 @@ public final class ZpciKernel extends Kernel {
 
     @Override
     public void runThread(String name) {
+        // Under Lincheck the section comes first: no shared access (a switch point) before the first step point.
+        boolean inSection = sections != null && sections.enterIfAnalyzed();
         Task t = task(name);
         if (t.controlled()) {
+            if (inSection) {
+                throw new IllegalStateException("task " + name + " is stepped by the scheduler: not under Lincheck");
+            }
             t.run(operation(name));
             return;
         }
-        StepAtomicity a = LincheckSections.forCurrentThread();
-        if (a == null) {
+        StepAtomicity a;
+        if (inSection) {
+            sections.entered(t);
+            a = sections;
+        } else {
             a = stepLock;
+            a.enter(t);  // the code up to the first step point
         }
-        a.enter(t);  // the code up to the first step point
         t.atomicity = a;
         if (!firstStepPointsPublished) {
             publishFirstStepPoints();
         }
         try {
             t.run(operation(name));
-        } finally {
-            endStep(t, a);  // the state the task leaves: it is still inside its last step
+        } catch (RuntimeException | Error e) {
+            if (!LincheckSections.aborted(e)) {
+                endStep(t, a);
+            }
+            throw e;
         }
+        endStep(t, a);  // the state the task leaves: it is still inside its last step (its end is a switch point)
     }
 
     /**
