@@ -55,9 +55,9 @@ final class LincheckSections implements StepAtomicity {
     }
 
     /**
-     * Lincheck aborts a thread (after a deadlock, or at the end of an invocation) by throwing this error at its
-     * next switch point. The thread must then run no more code: Lincheck restores the static memory it
-     * tracks meanwhile, on its own thread, and a static field the dying thread reads races with that (seen as
+     * Lincheck aborts the threads (after a deadlock, say) by throwing this error at each one's next switch
+     * point, and unparks them all at once. An aborted thread must run no more code: what they run then runs
+     * in parallel, still tracked, and their static reads update Lincheck's snapshot tracker together (seen as
      * a NullPointerException in Lincheck 3.7's SnapshotTracker.restoreValues).
      */
     static boolean aborted(Throwable e) {
