@@ -46,12 +46,13 @@ class LincheckTest {
 
     static final int INVOCATIONS = 300;
 
-    static final int ZPCI_INVOCATIONS = 1000;
+    /** A design of the PCI core or zPCI: its steps run atomically (Kernel), about 0.05 s a run. */
+    static final int KERNEL_INVOCATIONS = 1000;
 
     /**
-     * zpci-pre-serialize's bug lies three switches deep in Lincheck's tree (the firmware's end, then two
+     * zpci-pre-serialize's bug lies three switches deep in Lincheck's tree (the main thread's join, then two
      * preemptions: the handler after its 0x0304, the pdev holder between its kref put and the release); it
-     * is found at about invocation 1400 (README), so it has more.
+     * is found at about run 1400 (README), so it has more.
      */
     static final int PRE_SERIALIZE_INVOCATIONS = 3000;
 
@@ -62,13 +63,13 @@ class LincheckTest {
     }
 
     /**
-     * Invocations: -Dpcilc.lincheck.invocations=N; by default 300, and 1000 for a zPCI design, whose bugs lie
-     * several thread switches deep (one of its runs costs about 0.05 s under Lincheck: its steps run in
-     * ignored sections).
+     * Invocations: -Dpcilc.lincheck.invocations=N; by default 1000 for a Kernel design (PCI core, zPCI), whose
+     * steps run atomically in ignored sections, and 300 for the CfgAccess and XenPirq designs, whose runs
+     * cost several times more (every shared access is a switch point there).
      */
     static int invocations(String design) {
         int byDefault = design.equals("zpci-pre-serialize") ? PRE_SERIALIZE_INVOCATIONS
-                : design.startsWith("zpci-") ? ZPCI_INVOCATIONS : INVOCATIONS;
+                : Systems.create(design) instanceof Kernel ? KERNEL_INVOCATIONS : INVOCATIONS;
         return Integer.getInteger("pcilc.lincheck.invocations", byDefault);
     }
 
