@@ -154,11 +154,11 @@ public class Kernel extends SpecSystemBase {
     @Override
     protected void afterStep() {
         Task me = Task.current();
-        if (me.controlled()) {
+        StepAtomicity a = me.atomicity;
+        if (me.controlled() || a == null) {  // stepped by the scheduler, or run by a unit test (not runThread)
             super.afterStep();
             return;
         }
-        StepAtomicity a = me.atomicity;
         if (endStep(me, a)) {
             stepPoint = true;  // no wake-up was a switch point here
         }
