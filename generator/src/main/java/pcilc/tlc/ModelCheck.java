@@ -88,6 +88,9 @@ public final class ModelCheck {
             case EXIT_PROPERTY -> "property:" + violatedProperty(cfg, tla, runDir);
             default -> throw new ToolError(describeFailure(run.exit(), out, tla, cfg));
         };
+        if (result.startsWith("property:")) {
+            requireCompleteStateSpace(out, cfg);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         long distinct = out.lastNumber(TlcOutput.STATS, DISTINCT);
         List<TlcOutput.Message> trace = out.messages().stream().filter(TlcOutput.Message::isTraceState).toList();
@@ -134,7 +137,10 @@ public final class ModelCheck {
         } else {
             cmd.add("tlc2.TLC");
         }
-        cmd.addAll(List.of("-tool",
+        // -lncheck final: by default TLC also checks liveness on the partial graph at its first progress
+        // report and every minute after, and stops there if it finds the violation: how far the graph got
+        // then depends on the machine's speed (a CI run once cut zpci-mainline's graph short that way).
+        cmd.addAll(List.of("-tool", "-lncheck", "final",
                 "-workers", "1", "-fp", "0", "-metadir", runDir.resolve("meta").toString(), "-config",
                 cfg.toAbsolutePath().toString(), tla.getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tla.getParent().toFile()).redirectErrorStream(true);
@@ -179,6 +185,15 @@ public final class ModelCheck {
             }
         }
         throw new ToolError(cfg + ": TLC reported a safety violation but named no invariant");
+    }
+
+    /** A liveness verdict stands for the whole model only when TLC reached it on the complete graph. */
+    static void requireCompleteStateSpace(TlcOutput out, Path cfg) {
+        List<TlcOutput.Message> checks = out.withCode(TlcOutput.CHECKING_TEMPORAL_PROPERTIES);
+        if (checks.isEmpty() || !checks.get(checks.size() - 1).body().contains("complete state space")) {
+            throw new ToolError(cfg + ": TLC reported a temporal violation before it had explored the whole"
+                    + " state space (was -lncheck final dropped?)");
+        }
     }
 
     /**

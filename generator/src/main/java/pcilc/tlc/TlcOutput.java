@@ -21,6 +21,7 @@ public final class TlcOutput {
     public static final int STUTTER_PRINT = 2218;
     public static final int BACK_TO_STATE = 2122;
     public static final int STATS = 2199;
+    public static final int CHECKING_TEMPORAL_PROPERTIES = 2192;
     public static final int SEARCH_DEPTH = 2194;
     public static final int PROGRESS = 2200;
     public static final int GC_ADVICE = 2401;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,27 @@ class ModelCheckTest {
         assertThat(r.result()).isEqualTo("property:ReachesFive");
         assertThat(r.exitStatus()).isEqualTo(13);
         assertThat(run("Counter", "property-first.cfg").result()).isEqualTo("property:ReachesFive");
+    }
+
+    @Test
+    @DisplayName("a liveness violation is reported after the whole state space, however slow the machine")
+    void temporalPropertyIsCheckedOnTheCompleteStateSpace() {
+        ModelCheck.Result r = run("Slow", "slow-property.cfg");
+        assertThat(r.result()).isEqualTo("property:NeverBeyond");
+        assertThat(r.distinct()).isEqualTo(6001);
+        assertThat(r.depth()).isEqualTo(6001);
+    }
+
+    @Test
+    void temporalVerdictOnAPartialStateSpaceIsRefused() {
+        TlcOutput out = new TlcOutput(item -> { });
+        List.of("@!@!@STARTMSG 2192:0 @!@!@",
+                "Checking 1 branches of temporal properties for the current state space with 3952 total distinct states",
+                "@!@!@ENDMSG 2192 @!@!@").forEach(out::accept);
+        Path cfg = TINY.resolve("slow-property.cfg");
+        assertThatThrownBy(() -> ModelCheck.requireCompleteStateSpace(out, cfg))
+                .isInstanceOf(ToolError.class)
+                .hasMessageStartingWith(cfg + ": TLC reported a temporal violation before it had explored");
     }
 
     @Test
