@@ -19,7 +19,8 @@ import pcilc.tlc.ToolError;
  * TLC's result per design, kept under {@code <out>/results/<design>.tlc} so that {@code make report}
  * need not run TLC again: a header naming the model, the summary line, then the counterexample's messages
  * in TLC's own {@code -tool} framing (read back with {@link TlcOutput}). A result is reused while it is
- * newer than every module in the spec directory and the design's cfg, and names the manifest's model.
+ * newer than every module in the spec directory and the design's cfg, and names the manifest's model and
+ * the TLC options it was found with ({@link ModelCheck#FLAGS}).
  */
 public final class ResultStore {
     private static final Pattern SUMMARY = Pattern.compile(
@@ -87,6 +88,6 @@ public final class ResultStore {
     }
 
     private static String header(Manifest.Design d) {
-        return "# pcilc result of module=" + d.module() + " cfg=" + d.cfg();
+        return "# pcilc result of module=" + d.module() + " cfg=" + d.cfg() + " tlc=" + String.join(" ", ModelCheck.FLAGS);
     }
 }

@@ -28,6 +28,14 @@ public final class ModelCheck {
     static final int EXIT_PARSE = 150;
     static final int EXIT_CONFIG = 151;
 
+    /**
+     * TLC's options that shape a result (stored results name them, so a change of them is a new result).
+     * -lncheck final: by default TLC also checks liveness on the partial graph at its first progress report
+     * and every minute after, and stops there if it finds the violation: how far the graph got then depends
+     * on the machine's speed (a CI run once cut zpci-mainline's graph short that way).
+     */
+    public static final List<String> FLAGS = List.of("-tool", "-lncheck", "final", "-workers", "1", "-fp", "0");
+
     private static final Pattern DISTINCT = Pattern.compile("(\\d+) distinct states? found");
     private static final Pattern DEPTH = Pattern.compile("search is (\\d+)");
     private static final Pattern PROGRESS_DEPTH = Pattern.compile("Progress\\((\\d+)\\)");
@@ -137,11 +145,8 @@ public final class ModelCheck {
         } else {
             cmd.add("tlc2.TLC");
         }
-        // -lncheck final: by default TLC also checks liveness on the partial graph at its first progress
-        // report and every minute after, and stops there if it finds the violation: how far the graph got
-        // then depends on the machine's speed (a CI run once cut zpci-mainline's graph short that way).
-        cmd.addAll(List.of("-tool", "-lncheck", "final",
-                "-workers", "1", "-fp", "0", "-metadir", runDir.resolve("meta").toString(), "-config",
+        cmd.addAll(FLAGS);
+        cmd.addAll(List.of("-metadir", runDir.resolve("meta").toString(), "-config",
                 cfg.toAbsolutePath().toString(), tla.getFileName().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tla.getParent().toFile()).redirectErrorStream(true);
         TlcOutput out = new TlcOutput(echo);

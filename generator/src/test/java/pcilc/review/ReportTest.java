@@ -97,4 +97,18 @@ class ReportTest {
         Files.setLastModifiedTime(store.file(d), FileTime.fromMillis(Files.getLastModifiedTime(d.cfgFile(TINY)).toMillis() - 1000));
         assertThat(store.fresh(d)).isEmpty();
     }
+
+    @Test
+    void aResultFoundWithOtherTlcOptionsIsNotReused() throws Exception {
+        Path out = Path.of("target/report-test/store-flags");
+        Manifest.Design d = Manifest.load(TINY).design("counter-pass");
+        ResultStore store = new ResultStore(out, TINY);
+        store.save(d, new ModelCheck.Result("counter-pass", "pass", 4, 4, 0.5, List.of()));
+        assertThat(store.fresh(d)).isPresent();
+        List<String> lines = Files.readAllLines(store.file(d));
+        // as stored before -lncheck final was one of the options
+        lines.set(0, lines.get(0).replace(" -lncheck final", ""));
+        Files.write(store.file(d), lines);
+        assertThat(store.fresh(d)).isEmpty();
+    }
 }
