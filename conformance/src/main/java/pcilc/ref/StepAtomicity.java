@@ -3,7 +3,7 @@ package pcilc.ref;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * How a free-running step of a {@link Kernel} (PCI core, zPCI) is made atomic ({@link Kernel#afterStep}): a
+ * How a free-running step of a {@link SpecSystemBase} is made atomic ({@link SpecSystemBase#afterStep}): a
  * task enters at the start of a step and leaves at its next step point. Under Lincheck's agent an ignored
  * section ({@link LincheckSections}): Lincheck never switches threads inside one. Else a lock that one step
  * at a time holds.

@@ -20,7 +20,7 @@ public final class Task {
     private volatile boolean finished;
     private volatile StepControl control;
 
-    // Free-running atomic steps (Kernel): the task's own wake-up, so that a step that enables it wakes it
+    // Free-running atomic steps (SpecSystemBase): the task's own wake-up, so that a step that enables it wakes it
     // alone. The fields below are only accessed inside a step: under Lincheck none of them is a switch point.
     private final Object stepSignal = new Object();
     /** At a step point whose guards cannot be taken: asleep until a step frees them and clears this. */

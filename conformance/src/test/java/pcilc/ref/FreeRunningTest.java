@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Free-running threads of a Kernel (PCI core, zPCI) without Lincheck: plain JVM threads, whose steps are
- * made atomic by the kernel's step lock ({@link StepAtomicity.Lock}) instead of Lincheck's ignored sections.
+ * Free-running threads without Lincheck (PCI core, zPCI, XenPirq): plain JVM threads, whose steps are made
+ * atomic by the system's step lock ({@link StepAtomicity.Lock}) instead of Lincheck's ignored sections.
  * Each design fails here if that lock does nothing (checked by hand: a hang or a broken invariant).
  */
 class FreeRunningTest {
@@ -20,11 +20,11 @@ class FreeRunningTest {
      * checked on a half-done step of another thread would show up as a violation.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"zpci-block-v3", "nechita-v11", "proposal-unbind-hotplug"})
+    @ValueSource(strings = {"zpci-block-v3", "nechita-v11", "proposal-unbind-hotplug", "xen-pirq-fresh"})
     void plainThreadsRunAtomicStepsToTheEnd(String design) throws InterruptedException {
         SpecDesign d = SpecDesign.of(design);
         for (int run = 0; run < 20; run++) {
-            Kernel k = (Kernel) Systems.create(d.design());
+            SpecSystemBase k = (SpecSystemBase) Systems.create(d.design());
             k.checkInvariantsAtStepPoints(true);
             d.threads().forEach(k::task);
             List<Thread> threads = new ArrayList<>();

@@ -44,10 +44,11 @@ class LincheckTest {
         }
     }
 
-    static final int INVOCATIONS = 300;
+    /** A design whose steps run atomically (SpecSystemBase#atomicSteps): about 0.03 s a run. */
+    static final int INVOCATIONS = 1000;
 
-    /** A design of the PCI core or zPCI: its steps run atomically (Kernel), about 0.05 s a run. */
-    static final int KERNEL_INVOCATIONS = 1000;
+    /** A CfgAccess design, whose steps are not atomic: a run costs several times more. */
+    static final int NON_ATOMIC_INVOCATIONS = 300;
 
     /**
      * zpci-pre-serialize's bug lies three switches deep in Lincheck's tree (the main thread's join, then two
@@ -63,13 +64,14 @@ class LincheckTest {
     }
 
     /**
-     * Invocations: -Dpcilc.lincheck.invocations=N; by default 1000 for a Kernel design (PCI core, zPCI), whose
-     * steps run atomically in ignored sections, and 300 for the CfgAccess and XenPirq designs, whose runs
-     * cost several times more (every shared access is a switch point there).
+     * Invocations: -Dpcilc.lincheck.invocations=N; by default 1000 for a design whose steps run atomically in
+     * ignored sections, and 300 for the CfgAccess designs, whose runs cost several times more (every shared
+     * access is a switch point there).
      */
     static int invocations(String design) {
+        boolean atomic = ((SpecSystemBase) Systems.create(design)).atomicSteps();
         int byDefault = design.equals("zpci-pre-serialize") ? PRE_SERIALIZE_INVOCATIONS
-                : Systems.create(design) instanceof Kernel ? KERNEL_INVOCATIONS : INVOCATIONS;
+                : atomic ? INVOCATIONS : NON_ATOMIC_INVOCATIONS;
         return Integer.getInteger("pcilc.lincheck.invocations", byDefault);
     }
 

@@ -125,15 +125,4 @@ public final class XenPirqSystem extends SpecSystemBase {
         }
         return false;
     }
-
-    /**
-     * Free-running: the irqs' pirqs change under irq_mapping_update_lock, and a device's MSI-X is disabled
-     * before QEMU frees its pirqs, so a check under that lock sees no pirq shared that is not.
-     */
-    @Override
-    protected List<String> violatedAtStepPoint() {
-        synchronized (events.irqMappingUpdateLock) {
-            return violatedInvariants();
-        }
-    }
 }
