@@ -44,7 +44,7 @@ class LincheckTest {
         }
     }
 
-    /** A design whose steps run atomically (SpecSystemBase#atomicSteps): about 0.03 s a run. */
+    /** A design whose steps run atomically (SpecSystemBase#atomicSteps): 0.02 to 0.08 s a run. */
     static final int INVOCATIONS = 1000;
 
     /** A CfgAccess design, whose steps are not atomic: a run costs several times more. */
