@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record report report-screenshot generate suites promote bench test clean
+.PHONY: all help designs review check record report report-screenshot generate suites promote bench soak test clean
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -100,6 +100,28 @@ bench: $(CP_FILE) ## measure generation (seconds, peak RSS) per design and the g
 	         END {for (s in n) printf "| %s | %d | %.2f |\n", s, n[s], t[s]}' \
 	  | LC_ALL=C sort >> $(BUILD)/bench.md.tmp
 	@mv $(BUILD)/bench.md.tmp $(BUILD)/bench.md; cat $(BUILD)/bench.md
+
+# The concurrency-sensitive tests (Lincheck, free-running threads, the step scheduler's controlled
+# interleavings, the generated suites) N times, each repetition in a JVM of its own, SOAK_JOBS at a time;
+# build/soak/summary.md counts each test's failures. Non-zero exit if any test failed once.
+N          ?= 20
+SOAK_JOBS  ?= 2
+SOAK_TESTS ?= pcilc.ref.LincheckTest pcilc.ref.FreeRunningTest pcilc.ref.DocumentedInterleavingTest \
+              pcilc.ref.StepSchedulerTest pcilc.ref.StateSpaceTest pcilc.ref.WaitQueueTest pcilc.ref.KrefTest \
+              pcilc.ref.cfgaccess.CfgAccessTest pcilc.ref.xen.XenPirqTest pcilc.generated.*
+SOAK_CP    := $(BUILD)/conformance-test.classpath
+soak: generate ## the concurrency-sensitive tests N times (make soak N=20): failures per test in build/soak/summary.md
+	$(MVN) -pl conformance -am test-compile
+	$(MVN) -pl conformance dependency:build-classpath -Dmdep.outputFile=$(abspath $(SOAK_CP)) -Dmdep.includeScope=test
+	@rm -rf $(BUILD)/soak; mkdir -p $(BUILD)/soak
+	@cp="target/test-classes:target/classes:$$(cat $(SOAK_CP))"; start=$$(date +%s); \
+	  seq -w $(N) | xargs -P $(SOAK_JOBS) -I{} sh -c 'cd conformance && java -cp "$$0" pcilc.conform.Soak run \
+	    ../$(BUILD)/soak/run-{}.tsv $(SOAK_TESTS) > ../$(BUILD)/soak/run-{}.log 2>&1; \
+	    echo "soak: repetition {} done: $$(cat ../$(BUILD)/soak/run-{}.tsv 2>/dev/null | grep -c ^fail) failed"' "$$cp"; \
+	  echo "soak: $(N) repetitions, $(SOAK_JOBS) at a time, $$(( $$(date +%s) - start )) s" > $(BUILD)/soak/time
+	@cd conformance && java -cp "target/test-classes:target/classes:$$(cat ../$(SOAK_CP))" pcilc.conform.Soak \
+	  summarize ../$(BUILD)/soak $(N) > ../$(BUILD)/soak/summary.md; status=$$?; \
+	  cat ../$(BUILD)/soak/summary.md ../$(BUILD)/soak/time; exit $$status
 
 promote: ## rewrite the generator's golden files from its current output (then review the diff)
 	$(MVN) -pl generator -am test -Dtest=GenerateTest -Dsurefire.failIfNoSpecifiedTests=false -Dpcilc.promote=true

@@ -64,6 +64,23 @@ final class LincheckSections implements StepAtomicity {
         return e.getClass().getName().equals("org.jetbrains.lincheck.util.LincheckAnalysisAbortedError");
     }
 
+    /**
+     * Runs {@code r} unseen by Lincheck: inside an ignored section if Lincheck analyses the calling thread (no
+     * switch point, no tracked access, the exploration unchanged), else plainly.
+     */
+    static void unseen(Runnable r) {
+        LincheckSections s = resolve();
+        if (s == null || !s.enterIfAnalyzed()) {
+            r.run();
+            return;
+        }
+        try {
+            r.run();
+        } finally {
+            call(s.leave);
+        }
+    }
+
     /** {@code t} runs inside the section {@link #enterIfAnalyzed} entered. */
     void entered(Task t) {
         t.inStep = true;
