@@ -36,8 +36,12 @@ class WaitQueueTest {
             woke[0] = true;
         }));
         t.start();
-        t.join(200);
-        assertThat(t.isAlive()).as("still asleep").isTrue();
+        // asleep: waiting on the queue's monitor (polled, not a timed join: a slow start must not pass for a sleep)
+        while (t.getState() != Thread.State.WAITING) {
+            assertThat(t.isAlive()).as("the sleeper ended without being woken").isTrue();
+            Thread.onSpinWait();
+        }
+        assertThat(woke[0]).isFalse();
         q.wakeUpAll();
         t.join();
         assertThat(woke[0]).isTrue();
