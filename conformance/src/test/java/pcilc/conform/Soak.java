@@ -109,6 +109,11 @@ public final class Soak {
         return cls + "\t" + String.join(" / ", path);
     }
 
+    /** A display name cut to a table cell (a counterexample test is named after its whole trace). */
+    private static String shortened(String name) {
+        return name.length() <= 100 ? name : name.substring(0, 99) + "…";
+    }
+
     private static String firstLine(Throwable t) {
         String m = t.getMessage() == null ? "" : t.getMessage().strip();
         String line = m.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
@@ -162,7 +167,7 @@ public final class Soak {
                         seen / byTest.size(), failures, first);
             } else {
                 for (Map.Entry<String, int[]> t : byTest.entrySet()) {
-                    out.printf("| %s %s | %d | %d | %s |%n", cls.getKey(), t.getKey(), t.getValue()[0],
+                    out.printf("| %s %s | %d | %d | %s |%n", cls.getKey(), shortened(t.getKey()), t.getValue()[0],
                             t.getValue()[1], firstFailure.getOrDefault(cls.getKey() + "\t" + t.getKey(), ""));
                 }
             }
