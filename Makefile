@@ -80,6 +80,8 @@ report-screenshot: report ## headless Chromium screenshot of the report (build/r
 test: generate ## the whole test suite: unit tests, the design matrix, the generated conformance suites
 	mvn -B -Dstyle.color=never verify
 
+REPORTS := conformance/target/surefire-reports
+
 # Time and peak memory of each generation (TLC with the graph writer, cover, Velocity; wall seconds and
 # the generator JVM's peak RSS, TLC's JVM not included) and of each generated suite's run.
 bench: $(CP_FILE) ## measure generation (seconds, peak RSS) per design and the generated suites' run time: build/bench.md
@@ -89,16 +91,25 @@ bench: $(CP_FILE) ## measure generation (seconds, peak RSS) per design and the g
 	  /usr/bin/time -f "%e %M" -o $(BUILD)/bench.time $(TOOL) generate --if-implemented $$d > $(BUILD)/bench.line || exit 1; \
 	  read wall rss < $(BUILD)/bench.time; \
 	  echo "| $$d | $$(tail -1 $(BUILD)/bench.line) | $$wall | $$((rss / 1024)) |" >> $(BUILD)/bench.md.tmp; done
-	@mvn -q -B -Dstyle.color=never -pl conformance test -Dtest='pcilc.generated.*' -Dsurefire.failIfNoSpecifiedTests=false
+	@# Surefire reads -Dtest='pcilc.generated.*' as the files pcilc/generated.* (its ResolvedTest: a trailing
+	@# ".*" is any extension), so it ran nothing and the table showed the reports left by the last make test.
+	@# Now: the package's classes, no stale reports, and 0 tests is an error (without
+	@# -Dsurefire.failIfNoSpecifiedTests=false, Surefire itself fails on a pattern that matches no class).
+	@rm -f $(REPORTS)/TEST-pcilc.generated.*.xml
+	@mvn -q -B -Dstyle.color=never -pl conformance test -Dtest='pcilc/generated/**'
 	@echo >> $(BUILD)/bench.md.tmp; echo "| generated suite | tests | seconds |" >> $(BUILD)/bench.md.tmp
 	@echo "| --- | --- | --- |" >> $(BUILD)/bench.md.tmp
 	@# a big suite is split into nested Part classes, each with a report of its own: their tests are summed;
 	@# the outer class's time is the suite's (JUnit runs the nested classes inside it)
-	@for f in conformance/target/surefire-reports/TEST-pcilc.generated.*.xml; do \
-	  sed -n 's/.*<testsuite [^>]*name="pcilc.generated.\([^"]*\)" time="\([0-9.]*\)" tests="\([0-9]*\)".*/\1 \3 \2/p' $$f; done \
+	@for f in $(REPORTS)/TEST-pcilc.generated.*.xml; do \
+	  [ -e "$$f" ] && sed -n 's/.*<testsuite [^>]*name="pcilc.generated.\([^"]*\)" time="\([0-9.]*\)" tests="\([0-9]*\)".*/\1 \3 \2/p' $$f; done \
 	  | awk '{s = $$1; sub(/\$$.*/, "", s); n[s] += $$2; if (s == $$1) t[s] = $$3} \
 	         END {for (s in n) printf "| %s | %d | %.2f |\n", s, n[s], t[s]}' \
-	  | LC_ALL=C sort >> $(BUILD)/bench.md.tmp
+	  | LC_ALL=C sort > $(BUILD)/bench.suites
+	@tests=$$(awk -F' [|] ' '{n += $$2} END {print n + 0}' $(BUILD)/bench.suites); if [ "$$tests" -eq 0 ]; then \
+	  echo "error: make bench: the generated suites ran 0 tests (no pcilc.generated reports in $(REPORTS)); nothing was measured" >&2; \
+	  rm -f $(BUILD)/bench.md.tmp $(BUILD)/bench.suites; exit 1; fi
+	@cat $(BUILD)/bench.suites >> $(BUILD)/bench.md.tmp; rm -f $(BUILD)/bench.suites
 	@mv $(BUILD)/bench.md.tmp $(BUILD)/bench.md; cat $(BUILD)/bench.md
 
 # The concurrency-sensitive tests (Lincheck, free-running threads, the step scheduler's controlled

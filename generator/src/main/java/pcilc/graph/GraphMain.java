@@ -22,6 +22,7 @@ public final class GraphMain {
         Path graph = Path.of(args[0]);
         String[] tlcArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
         Path tmp = graph.resolveSibling(graph.getFileName() + ".tmp");
+        tmp.toFile().deleteOnExit();  // stopped by a signal: no half graph left (a normal end halts, moved or deleted it)
         int status;
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.write(StateGraph.MAGIC + "\n");

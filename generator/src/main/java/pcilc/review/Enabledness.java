@@ -46,13 +46,12 @@ final class Enabledness {
             Files.writeString(modelDir.resolve(MODULE + ".cfg"), new Cfg(Files.readString(cfgFile)).constantsOnly()
                     + "INIT PcilcInit\nNEXT PcilcNext\nINVARIANT PcilcEnabled\nCHECK_DEADLOCK FALSE\n");
         } catch (IOException e) {
-            throw new ToolError(modelDir + ": cannot write the ENABLED probe (" + e.getMessage() + ")");
+            throw new ToolError(modelDir + ": cannot write the ENABLED probe (" + pcilc.tlc.AtomicFile.why(e) + ")");
         }
         ModelCheck.Run run = checker.runModel(modelDir.resolve(MODULE + ".tla"), modelDir.resolve(MODULE + ".cfg"),
                 workDir.resolve("run"));
         if (run.exit() != 0) {
-            throw new ToolError(modelDir.resolve(MODULE + ".tla") + ": the ENABLED probe failed with TLC exit status "
-                    + run.exit() + ": " + ModelCheck.describeFailure(run.exit(), run.out(),
+            throw new ToolError("the ENABLED probe failed: " + ModelCheck.describeFailure(run.exit(), run.out(),
                     modelDir.resolve(MODULE + ".tla"), modelDir.resolve(MODULE + ".cfg")));
         }
         Map<Integer, Map<String, Boolean>> enabled = new HashMap<>();

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import pcilc.tlc.AtomicFile;
 import pcilc.tlc.Cfg;
 import pcilc.tlc.Manifest;
 import pcilc.tlc.ModelCheck;
@@ -80,7 +81,12 @@ public final class Report {
                 log.println(f.get());
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ToolError t ? t : new ToolError("report: " + e.getCause());
+            if (e.getCause() instanceof ToolError t) {
+                throw t;
+            }
+            throw new ToolError(e.getCause() instanceof java.nio.file.FileSystemException f
+                    ? f.getFile() + ": cannot read (" + AtomicFile.why(f) + ")"
+                    : "report: unexpected failure (" + e.getCause().getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ToolError("report: interrupted");
@@ -91,7 +97,8 @@ public final class Report {
         try {
             AtomicFile.write(html, html(entries));
         } catch (IOException e) {
-            throw new ToolError(html + ": cannot read a counterexample's SVG (" + e.getMessage() + ")");
+            throw new ToolError(html + ": cannot read a counterexample's SVG (" + AtomicFile.why(e)
+                    + (e instanceof java.nio.file.FileSystemException f ? ": " + f.getFile() : "") + ")");
         }
         AtomicFile.write(docs.resolve("report.md"), markdown(entries));
         log.println("report: " + html);
@@ -151,7 +158,7 @@ public final class Report {
         try {
             return new Cfg(Files.readString(file));
         } catch (IOException e) {
-            throw new ToolError(file + ": cannot read (" + e.getMessage() + ")");
+            throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
         }
     }
 

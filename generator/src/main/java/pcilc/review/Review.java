@@ -2,6 +2,7 @@ package pcilc.review;
 
 import java.nio.file.Path;
 import java.util.Map;
+import pcilc.tlc.AtomicFile;
 import pcilc.tlc.Counterexample;
 import pcilc.tlc.Manifest;
 import pcilc.tlc.ModelCheck;

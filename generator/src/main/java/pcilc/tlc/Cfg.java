@@ -13,10 +13,57 @@ public final class Cfg {
 
     private static final Pattern ASSIGNMENT = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*(<-|=)(?![>=])");
 
+    private static final Pattern COMMENT = Pattern.compile("(?s)\\(\\*.*?\\*\\)|\\\\\\*[^\\n]*");
+
+    /** The cfg with its comments blanked out: the same length and lines, so offsets give line numbers. */
     private final String text;
 
     public Cfg(String source) {
-        this.text = source.replaceAll("(?s)\\(\\*.*?\\*\\)", " ").replaceAll("\\\\\\*[^\\n]*", "");
+        this.text = uncommented(source);
+    }
+
+    private static String uncommented(String source) {
+        return COMMENT.matcher(source).replaceAll(m -> m.group().replaceAll("[^\\n]", " "));
+    }
+
+    /** A name given a value or a substitute in a CONSTANT(S) section, and its line. */
+    public record Assignment(String name, int line) {
+    }
+
+    /** Every {@code Name = value} and {@code Name <- Op} of the CONSTANT(S) sections, in order. */
+    public List<Assignment> assignments() {
+        List<Assignment> out = new ArrayList<>();
+        Matcher keyword = KEYWORD.matcher(text);
+        List<int[]> spans = new ArrayList<>();
+        while (keyword.find()) {
+            spans.add(new int[] {keyword.start(), keyword.end()});
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            if (text.startsWith("CONSTANT", spans.get(i)[0])) {
+                int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
+                Matcher m = ASSIGNMENT.matcher(text).region(spans.get(i)[1], end);
+                while (m.find()) {
+                    out.add(new Assignment(m.group(1), lineAt(m.start(1))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The first line where {@code name} is written (outside comments), or 0. */
+    public int lineOf(String name) {
+        Matcher m = Pattern.compile("(?<![\\w\"])" + Pattern.quote(name) + "(?![\\w\"])").matcher(text);
+        return m.find() ? lineAt(m.start()) : 0;
+    }
+
+    private int lineAt(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** The names listed under PROPERTY / PROPERTIES, in order. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import pcilc.review.Report;
 import pcilc.review.ResultStore;
 import pcilc.review.Review;
@@ -23,6 +24,14 @@ import pcilc.review.Review;
 public final class Cli {
     /** Parallel TLC processes in {@code check}: the machines have two cores. */
     private static final int PARALLEL_RUNS = 2;
+
+    /** Each command with its arguments, as its usage line shows it. */
+    private static final List<String> COMMANDS = List.of("designs", "review <design>",
+            "generate [--if-implemented] <design>", "check", "record", "report");
+    private static final String OPTIONS = "[--spec DIR] [--build DIR] [--out DIR] [--docs DIR]";
+    /** A line that is only a Java exception's name, as SANY prints after a parse error. */
+    private static final java.util.regex.Pattern JAVA_EXCEPTION =
+            java.util.regex.Pattern.compile("\\s*(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b.*");
 
     private final PrintStream out;
     private final Path specDir;
@@ -39,61 +48,112 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        int status;
+        // Ctrl-C or kill: stop the TLC processes we started (TLC writing a graph would go on without us) and
+        // say so; the files being written are temporary ones, which the JVM removes as it exits (AtomicFile).
+        AtomicBoolean errorSaid = new AtomicBoolean();  // one error line, from whichever notices first
+        Thread interrupted = new Thread(() -> {
+            if (errorSaid.compareAndSet(false, true)) {
+                System.err.println("error: interrupted; nothing half-written was left (finished results were kept)");
+            }
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        int status = run(args, System.out, System.err, errorSaid);
         try {
-            status = run(args, System.out);
-        } catch (ToolError e) {
-            System.err.println("error: " + e.getMessage());
-            status = 1;
+            Runtime.getRuntime().removeShutdownHook(interrupted);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook says it
         }
         System.out.flush();
         System.exit(status);
     }
 
-    /** Runs one command; returns the exit status. */
+    /** Runs one command as bin/pcilc does: returns the exit status; an error is one line on {@code err}. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, new AtomicBoolean());
+    }
+
+    private static int run(String[] args, PrintStream out, PrintStream err, AtomicBoolean errorSaid) {
+        String line;
+        try {
+            return run(args, out);
+        } catch (ToolError | pcilc.graph.GraphError e) {
+            line = "error: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // a bug of ours rather than bad input: one line all the same; PCILC_TRACE=1 shows where
+            if (System.getenv("PCILC_TRACE") != null) {
+                e.printStackTrace(err);
+            }
+            line = "error: unexpected failure (" + e.getMessage() + "); PCILC_TRACE=1 shows where";
+        }
+        if (errorSaid.compareAndSet(false, true)) {
+            err.println(line);
+        }
+        return 1;
+    }
+
+    /** Runs one command; returns the exit status. Bad arguments are refused before any work is done. */
     static int run(String[] args, PrintStream out) {
         Path spec = Path.of("spec");
         Path build = Path.of("build", "tlc");
         Path outDir = Path.of("build");
         Path docs = Path.of("docs");
         List<String> rest = new ArrayList<>();
+        boolean help = false;
+        boolean ifImplemented = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--spec" -> spec = Path.of(value(args, ++i));
                 case "--build" -> build = Path.of(value(args, ++i));
                 case "--out" -> outDir = Path.of(value(args, ++i));
                 case "--docs" -> docs = Path.of(value(args, ++i));
+                case "--help", "-h" -> help = true;
+                case "--if-implemented" -> ifImplemented = true;
                 default -> rest.add(args[i]);
             }
         }
-        Cli cli = new Cli(out, spec, build, outDir, docs);
         String command = rest.isEmpty() ? "" : rest.get(0);
+        String usage = COMMANDS.stream().filter(c -> c.split(" ")[0].equals(command)).findFirst().orElse(null);
+        if (help) {
+            out.println(usage != null ? "usage: " + usage + "  " + OPTIONS : usage());
+            return 0;
+        }
+        if (usage == null) {
+            throw new ToolError((command.isEmpty() ? "" : "unknown command '" + command + "'; ") + usage());
+        }
+        for (String arg : rest) {
+            if (arg.startsWith("-")) {
+                throw new ToolError("unknown option " + arg + "; usage: " + usage + "  " + OPTIONS);
+            }
+        }
+        if (ifImplemented && !command.equals("generate")) {
+            throw new ToolError("--if-implemented is an option of generate only; usage: " + usage);
+        }
+        int wanted = usage.endsWith("<design>") ? 2 : 1;
+        if (rest.size() > wanted) {
+            throw new ToolError("unexpected argument '" + rest.get(wanted) + "'; usage: " + usage);
+        }
+        if (rest.size() < wanted || (wanted == 2 && rest.get(1).isBlank())) {
+            throw new ToolError("usage: " + usage + "   (make " + command + " DESIGN=<name>; make designs lists them)");
+        }
+        Cli cli = new Cli(out, spec, build, outDir, docs);
         return switch (command) {
             case "designs" -> cli.designs();
-            case "review" -> {
-                if (rest.size() != 2 || rest.get(1).isBlank()) {
-                    throw new ToolError("usage: review <design>   (make review DESIGN=<name>; make designs lists them)");
-                }
-                yield cli.review(rest.get(1));
-            }
-            case "generate" -> {
-                boolean ifImplemented = rest.remove("--if-implemented");
-                if (rest.size() != 2 || rest.get(1).isBlank()) {
-                    throw new ToolError("usage: generate [--if-implemented] <design>   (make generate DESIGN=<name>)");
-                }
-                yield cli.generate(rest.get(1), ifImplemented);
-            }
+            case "review" -> cli.review(rest.get(1));
+            case "generate" -> cli.generate(rest.get(1), ifImplemented);
             case "check" -> cli.check();
             case "record" -> cli.record();
-            case "report" -> cli.report();
-            default -> throw new ToolError("usage: designs | review <design> | generate <design> | check | record | report"
-                    + "  [--spec DIR] [--build DIR] [--out DIR] [--docs DIR]");
+            default -> cli.report();
         };
     }
 
+    private static String usage() {
+        return "usage: " + String.join(" | ", COMMANDS) + "  " + OPTIONS;
+    }
+
     private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new ToolError("option " + args[i - 1] + " needs a value");
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new ToolError("option " + args[i - 1] + " needs a value (a directory); usage: " + OPTIONS);
         }
         return args[i];
     }
@@ -112,7 +172,7 @@ public final class Cli {
                 out.println("design=" + name + " skipped: " + why);
                 return 0;
             }
-            throw new ToolError("generate " + name + ": " + why + " (pcilc.ref.Systems)");
+            throw new ToolError("generate " + name + ": " + why + " (conformance/src/main/java/pcilc/ref/Systems.java lists them)");
         }
         Path root = outDir.toAbsolutePath();
         out.println(new pcilc.gen.Generate(specDir, root, root.resolve("generated/conformance"))
@@ -135,7 +195,7 @@ public final class Cli {
         for (String v : spec) {
             if (!snapshot.contains(v)) {
                 throw new ToolError("generate " + name + ": the spec variable " + v
-                        + " is not in the implementation's snapshot (pcilc.ref.SpecSystem#snapshot)");
+                        + " is not in the implementation's snapshot (its system's snapshot() in conformance/src/main/java/pcilc/ref)");
             }
         }
         snapshot.removeAll(spec);
@@ -182,17 +242,23 @@ public final class Cli {
         return 0;
     }
 
-    /** TLC's output as its own console would show it, without the tool-mode framing. */
+    /**
+     * TLC's output as its own console would show it, without the tool-mode framing and without the Java
+     * exception names TLC and SANY print along (their messages say what is wrong).
+     */
     private void echo(TlcOutput.Item item) {
         if (!item.isMessage()) {
-            out.println(item.plainLine());
+            if (!JAVA_EXCEPTION.matcher(item.plainLine()).matches()) {
+                out.println(item.plainLine());
+            }
             return;
         }
         TlcOutput.Message m = item.message();
         if (m.isTraceState()) {
             out.println("State " + m.body());
         } else if (m.code() != TlcOutput.GC_ADVICE) {
-            out.println((m.severity() == 1 ? "Error: " : "") + m.body());
+            String body = m.code() == TlcOutput.GENERAL ? TlcFailure.clean(m.body()) : m.body();
+            out.println((m.severity() == 1 ? "Error: " : "") + body);
         }
     }
 
@@ -270,7 +336,8 @@ public final class Cli {
                     out.println(r.summaryLine());
                     outcomes.add(new Outcome(d, r, null));
                 } catch (ExecutionException e) {
-                    String why = e.getCause() instanceof ToolError ? e.getCause().getMessage() : e.getCause().toString();
+                    String why = e.getCause() instanceof ToolError ? e.getCause().getMessage()
+                            : "unexpected failure (" + e.getCause().getMessage() + ")";
                     out.println("design=" + d.name() + " error: " + why);
                     outcomes.add(new Outcome(d, null, why));
                 }

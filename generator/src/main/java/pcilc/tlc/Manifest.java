@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The design matrix: spec/manifest.tsv, one design a line with the result, distinct-state count and
@@ -45,7 +46,7 @@ public final class Manifest {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ToolError(file + ": cannot read the manifest (" + e.getMessage() + ")");
+            throw new ToolError(file + ": cannot read the manifest (" + AtomicFile.why(e) + ")");
         }
         Map<String, Design> designs = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -104,13 +105,10 @@ public final class Manifest {
                     lines.set(i, String.join("\t", f));
                 }
             }
-            Path tmp = file.resolveSibling(FILE + ".tmp");
-            Files.write(tmp, lines);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ToolError(file + ": cannot rewrite (" + e.getMessage() + ")");
+            throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
         }
+        AtomicFile.write(file, lines.stream().map(l -> l + System.lineSeparator()).collect(Collectors.joining()));
     }
 
     public List<Design> designs() {

@@ -41,8 +41,6 @@ public final class ModelCheck {
     private static final Pattern PROGRESS_DEPTH = Pattern.compile("Progress\\((\\d+)\\)");
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\w+) is violated");
     private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (\\w+)");
-    private static final Pattern SANY_POSITION =
-            Pattern.compile("(?:at )?line (\\d+), col(?:umn)? (\\d+)(?: to line \\d+, col \\d+ of module (\\w+))?");
 
     /** What TLC found; {@code result} as the manifest spells it. */
     public record Result(String design, String result, long distinct, long depth, double seconds,
@@ -87,6 +85,7 @@ public final class ModelCheck {
         requireFile(cfg);
         long started = System.nanoTime();
         Path runDir = freshDir(buildDir.resolve(design.name()));
+        requireDeclaredConstants(tla, cfg, runDir);
         Run run = runTlc(tla, cfg, runDir, echo, graph);
         TlcOutput out = run.out();
         String result = switch (run.exit()) {
@@ -113,6 +112,28 @@ public final class ModelCheck {
         return new Result(design.name(), result, distinct, depth, seconds, trace);
     }
 
+    /**
+     * TLC ignores a cfg's value for a name the spec does not have: a misspelt constant would change nothing.
+     * The names are read from the modules' text; should that disagree with the cfg, SANY first says whether
+     * the spec parses at all (a broken declaration is the spec's error, not the cfg's).
+     */
+    private void requireDeclaredConstants(Path tla, Path cfg, Path runDir) {
+        ModuleNames names = ModuleNames.of(tla);
+        String module = tla.getFileName().toString().replaceFirst("\\.tla$", "");
+        for (Cfg.Assignment a : new Cfg(read(cfg)).assignments()) {
+            if (!names.assignable(a.name())) {
+                Run sany = runJava(List.of("tla2sany.SANY", tla.getFileName().toString()), tla.getParent(),
+                        runDir.resolve("sany"), item -> { });
+                if (sany.exit() != 0) {
+                    throw new ToolError(describeFailure(EXIT_PARSE, sany.out(), tla, cfg));
+                }
+                String near = names.closestConstant(a.name());
+                throw new ToolError(cfg + ":" + a.line() + ": constant " + a.name() + " is not declared by module "
+                        + module + (near != null ? " (did you mean " + near + "?)" : ""));
+            }
+        }
+    }
+
     /** One TLC process: what it printed and its exit status. */
     public record Run(TlcOutput out, int exit) {
     }
@@ -132,14 +153,7 @@ public final class ModelCheck {
     }
 
     private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo, Path graph) {
-        Path tmp = runDir.resolve("tmp");
-        try {
-            Files.createDirectories(tmp);
-        } catch (IOException e) {
-            throw new ToolError(runDir + ": cannot create (" + e.getMessage() + ")");
-        }
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:+UseParallelGC", "-Xmx2g", "-Xss16m",
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>();
         if (graph != null) {
             cmd.addAll(List.of("pcilc.graph.GraphMain", graph.toAbsolutePath().toString()));
         } else {
@@ -148,26 +162,37 @@ public final class ModelCheck {
         cmd.addAll(FLAGS);
         cmd.addAll(List.of("-metadir", runDir.resolve("meta").toString(), "-config",
                 cfg.toAbsolutePath().toString(), tla.getFileName().toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tla.getParent().toFile()).redirectErrorStream(true);
+        return runJava(cmd, tla.getParent(), runDir, echo);
+    }
+
+    /** A class of TLC's (or GraphMain) in a JVM of its own, in directory {@code dir}, its scratch under {@code runDir}. */
+    private static Run runJava(List<String> mainAndArgs, Path dir, Path runDir, Consumer<TlcOutput.Item> echo) {
+        Path tmp = AtomicFile.createDirectories(runDir.resolve("tmp"));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:+UseParallelGC", "-Xmx2g", "-Xss16m",
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(mainAndArgs);
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         TlcOutput out = new TlcOutput(echo);
-        int exit;
+        Process p;
         try {
-            Process p = pb.start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    out.accept(line);
-                }
-            }
-            exit = p.waitFor();
+            p = pb.start();
         } catch (IOException e) {
-            throw new ToolError(tla + ": cannot start TLC (" + e.getMessage() + ")");
+            throw new ToolError(dir + ": cannot start TLC (" + AtomicFile.why(e) + ")");
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.accept(line);
+            }
+            return new Run(out, p.waitFor());
+        } catch (IOException e) {
+            throw new ToolError(dir + ": lost TLC's output (" + AtomicFile.why(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ToolError(tla + ": interrupted while TLC ran");
+            throw new ToolError(dir + ": interrupted while TLC ran");
+        } finally {
+            p.destroy();  // no TLC left running (writing its graph, say) once we stop listening
         }
-        return new Run(out, exit);
     }
 
     private static String javaBinary() {
@@ -222,51 +247,9 @@ public final class ModelCheck {
         return properties.get(properties.size() - 1);
     }
 
-    /** One line naming the file (and position, where SANY gives one) and the problem. */
+    /** One line naming the file (and position, where SANY or TLC gives one) and the problem: {@link TlcFailure}. */
     public static String describeFailure(int exit, TlcOutput out, Path tla, Path cfg) {
-        if (exit == EXIT_PARSE) {
-            List<String> plain = out.plainLines();
-            for (int i = 0; i < plain.size(); i++) {
-                String line = plain.get(i).strip();
-                if (line.startsWith("***Parse Error***") && i + 1 < plain.size()) {
-                    String detail = plain.get(i + 1).strip();
-                    return position(tla, detail) + "parse error: " + detail;
-                }
-                Matcher m = SANY_POSITION.matcher(line);
-                if (line.startsWith("line ") && m.lookingAt()) {
-                    String what = nextNonBlank(plain, i + 1);
-                    Path file = m.group(3) == null ? tla : tla.resolveSibling(m.group(3) + ".tla");
-                    return file + ":" + m.group(1) + ":" + m.group(2) + ": " + what;
-                }
-                if (line.startsWith("Cannot find source file") || line.startsWith("File does not exist")) {
-                    return tla + ": " + line;
-                }
-            }
-            return tla + ": TLA+ parse or semantic error: " + firstError(out);
-        }
-        if (exit == EXIT_CONFIG) {
-            return cfg + ": " + firstError(out);
-        }
-        return tla + ": TLC failed with exit status " + exit + ": " + firstError(out);
-    }
-
-    private static String position(Path tla, String detail) {
-        Matcher m = SANY_POSITION.matcher(detail);
-        return m.find() ? tla + ":" + m.group(1) + ":" + m.group(2) + ": " : tla + ": ";
-    }
-
-    private static String nextNonBlank(List<String> lines, int from) {
-        for (int i = from; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                return lines.get(i).strip();
-            }
-        }
-        return "semantic error";
-    }
-
-    private static String firstError(TlcOutput out) {
-        return out.messages().stream().filter(m -> m.severity() == 1 || m.severity() == 2)
-                .map(m -> m.body().replaceAll("\\s+", " ")).findFirst().orElse("no error message");
+        return TlcFailure.describe(exit, out, tla, cfg);
     }
 
     private static void requireFile(Path file) {
@@ -282,17 +265,17 @@ public final class ModelCheck {
                     walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // what could not be removed, creating the directory (or TLC, finding its old files) reports
         }
+        return AtomicFile.createDirectories(dir);
     }
 
     private static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new ToolError(file + ": cannot read (" + e.getMessage() + ")");
+            throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
         }
     }
 
@@ -300,7 +283,7 @@ public final class ModelCheck {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new ToolError(file + ": cannot write (" + e.getMessage() + ")");
+            throw new ToolError(AtomicFile.cannotWrite(file, e));
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Reads TLC's {@code -tool} output line by line: messages framed by {@code @!@!@STARTMSG code:severity @!@!@}
  * and {@code @!@!@ENDMSG code @!@!@}, and plain lines between them (SANY's parse errors come as plain lines).
+ * A message may frame others (an evaluation or cfg error inside TLC's general error 1000): their text becomes
+ * part of the outer message's body, without the framing.
  */
 public final class TlcOutput {
     /** TLC message codes (tlc2.output.EC) that the runner reads. */
@@ -25,6 +27,9 @@ public final class TlcOutput {
     public static final int SEARCH_DEPTH = 2194;
     public static final int PROGRESS = 2200;
     public static final int GC_ADVICE = 2401;
+    public static final int GENERAL = 1000;
+    public static final int NESTED_EXPRESSIONS = 2103;
+    public static final int FINGERPRINT_STACK = 2147;
 
     private static final Pattern START = Pattern.compile("@!@!@STARTMSG (\\d+):(\\d+) @!@!@");
     private static final Pattern END = Pattern.compile("@!@!@ENDMSG (\\d+) @!@!@");
@@ -37,7 +42,7 @@ public final class TlcOutput {
         }
     }
 
-    /** A plain line (code 0) or a finished message, in the order TLC printed them. */
+    /** A plain line or a finished message, in the order TLC printed them. */
     public record Item(Message message, String plainLine) {
         boolean isMessage() {
             return message != null;
@@ -49,6 +54,8 @@ public final class TlcOutput {
     private final List<String> plainLines = new ArrayList<>();
     private int code = -1;
     private int severity;
+    /** Codes of the messages framed inside the current one, innermost last. */
+    private final List<Integer> nested = new ArrayList<>();
     private final StringBuilder body = new StringBuilder();
 
     public TlcOutput(Consumer<Item> listener) {
@@ -63,7 +70,19 @@ public final class TlcOutput {
             body.setLength(0);
             return;
         }
-        if (code >= 0 && END.matcher(line).matches()) {
+        // TLC frames an inner message right after a text's last line (": @!@!@STARTMSG 5006:0 @!@!@")
+        Matcher inner = START.matcher(line);
+        if (code >= 0 && inner.find()) {
+            nested.add(Integer.parseInt(inner.group(1)));
+            body.append(line, 0, inner.start()).append('\n');
+            return;
+        }
+        Matcher end = END.matcher(line);
+        if (code >= 0 && end.matches() && !nested.isEmpty()) {
+            nested.remove(nested.size() - 1);
+            return;
+        }
+        if (code >= 0 && end.matches()) {
             Message m = new Message(code, severity, body.toString().strip());
             code = -1;
             messages.add(m);
@@ -84,6 +103,11 @@ public final class TlcOutput {
 
     public List<String> plainLines() {
         return plainLines;
+    }
+
+    /** Whether the last message was closed: a stored output cut short inside a message is not. */
+    public boolean complete() {
+        return code < 0;
     }
 
     public List<Message> withCode(int wanted) {

@@ -49,4 +49,18 @@ class CfgTest {
         assertThatThrownBy(() -> new Cfg("CONSTANTS Max <- MaxDef\nSPECIFICATION Spec\n").constants())
                 .hasMessage("constant Max is substituted (<-), not given a value");
     }
+
+    @Test
+    void assignmentsAndNamesKeepTheirLinesAcrossComments() {
+        Cfg cfg = new Cfg("""
+                (* a comment
+                   over two lines: Fake = 1 *)
+                CONSTANTS Threads = {"a"} \\* Hidden = 2
+                    Max <- MaxDef
+                INVARIANT Inv
+                """);
+        assertThat(cfg.assignments()).containsExactly(new Cfg.Assignment("Threads", 3), new Cfg.Assignment("Max", 4));
+        assertThat(cfg.lineOf("Inv")).isEqualTo(5);
+        assertThat(cfg.lineOf("Fake")).isZero();
+    }
 }

@@ -67,6 +67,7 @@ class CliTest {
     @Test
     void badUsageIsOneLine() {
         assertThatThrownBy(() -> run("review")).isInstanceOf(ToolError.class).hasMessageStartingWith("usage: review");
-        assertThatThrownBy(() -> run("frobnicate")).isInstanceOf(ToolError.class).hasMessageStartingWith("usage:");
+        assertThatThrownBy(() -> run("frobnicate")).isInstanceOf(ToolError.class)
+                .hasMessageStartingWith("unknown command 'frobnicate'; usage:");
     }
 }

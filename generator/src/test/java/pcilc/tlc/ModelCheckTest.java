@@ -94,7 +94,7 @@ class ModelCheckTest {
     void cfgErrorNamesTheCfg() {
         assertThatThrownBy(() -> run("Counter", "unknown-invariant.cfg"))
                 .isInstanceOf(ToolError.class)
-                .hasMessageStartingWith(TINY.toAbsolutePath().normalize().resolve("unknown-invariant.cfg") + ": ")
+                .hasMessageStartingWith(TINY.toAbsolutePath().normalize().resolve("unknown-invariant.cfg") + ":2: ")
                 .hasMessageContaining("NoSuchInv")
                 .hasMessageNotContaining("\n");
     }
