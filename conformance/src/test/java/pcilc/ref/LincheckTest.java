@@ -107,6 +107,9 @@ class LincheckTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         String report = failure == null ? "" : report(failure);
         String verdict = failure == null ? "pass" : verdict(report);
+        if (verdict.equals(TIMED_OUT)) {
+            report += stacksOf();
+        }
         System.out.printf("lincheck design=%s tlc=%s lincheck=%s seconds=%.1f%n", design, tlc, verdict, seconds);
         System.out.print(report);
         assertThat(verdict).as("Lincheck's verdict on %s; its report:%n%s", design, report).isEqualTo(tlc);
@@ -143,12 +146,37 @@ class LincheckTest {
         return trace.toString();
     }
 
+    /**
+     * Lincheck gave up on a run after 30 s of wall-clock time (its invocation timeout): it reports "has hung"
+     * with no interleaving, as for a deadlock it found, which has one. Not a deadlock of the spec: the threads
+     * are stuck where Lincheck cannot switch (inside a step, say), and their stacks say where.
+     */
+    static final String TIMED_OUT = "other: Lincheck's run timed out (30 s) with no interleaving; the stacks follow";
+
+    /** The stacks of the live threads in the kernel's code (a timed-out run's threads are still there). */
+    static String stacksOf() {
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (java.util.Arrays.stream(stack).anyMatch(e -> e.getClassName().startsWith("pcilc.ref.")
+                    && !e.getClassName().startsWith("pcilc.ref.LincheckTest"))) {
+                b.append(t.getName()).append(" (").append(t.getState()).append("):").append(System.lineSeparator());
+                for (StackTraceElement e : stack) {
+                    b.append("\tat ").append(e).append(System.lineSeparator());
+                }
+            }
+        });
+        return b.toString();
+    }
+
     static String verdict(String report) {
         if (report.contains("invariant violated: ")) {
             return "invariant:" + report.replaceAll("(?s).*invariant violated: (\\w+).*", "$1");
         }
         if (report.contains("property violated: ")) {
             return "property:" + report.replaceAll("(?s).*property violated: (\\w+).*", "$1");
+        }
+        if (report.contains("has hung") && !report.contains("The following interleaving leads to the error")) {
+            return TIMED_OUT;
         }
         if (report.toLowerCase().contains("deadlock") || report.contains("has hung")) {
             return "deadlock";
