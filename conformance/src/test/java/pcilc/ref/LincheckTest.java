@@ -133,6 +133,18 @@ class LincheckTest {
     }
 
     /**
+     * Lincheck's two reports of a hang, as they began in session 8's soak: a deadlock it found has the
+     * interleaving, a run it stopped after 30 s has none.
+     */
+    @Test
+    void aRunLincheckStoppedIsNotADeadlock() {
+        String found = "\n= Concurrent test has hung =\n\nThe following interleaving leads to the error:\n| ... |\n";
+        String stopped = "\n= Concurrent test has hung =\n\n";
+        assertThat(verdict(found)).isEqualTo("deadlock");
+        assertThat(verdict(stopped)).isEqualTo(TIMED_OUT);
+    }
+
+    /**
      * Lincheck's report of a failure it found, or else the whole stack trace: anything other than a
      * LincheckAssertionError was thrown by Lincheck itself or outside the threads, and its message alone
      * ("Index 1 out of bounds for length 1") does not say where.
