@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -34,8 +35,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *   <li>{@code run OUT.tsv SELECTOR...}: one repetition; a selector is a class ({@code pcilc.ref.LincheckTest})
  *       or a package ({@code pcilc.generated.*}); writes one line per test, {@code pass|fail <TAB> test <TAB>
  *       first line of the failure}. Exit status 0 even when tests fail: the summary judges.</li>
- *   <li>{@code summarize DIR N}: reads the {@code *.tsv} of the N repetitions under DIR and prints a Markdown table, one row per test
- *       of a class with few tests (a Lincheck design, a free-running design) and one row per class of a
+ *   <li>{@code summarize DIR N}: reads the {@code *.tsv} of the N repetitions under DIR and prints a Markdown
+ *       table, one row per test of a class with few tests (a Lincheck design, a free-running design) and one row per class of a
  *       generated suite; exit status 1 if any test failed in any repetition, a repetition did not finish (its JVM
  *       died: no {@code .tsv}), or a repetition is missing a test the others ran.</li>
  * </ul>
@@ -97,9 +98,8 @@ public final class Soak {
         String cls = "?";
         for (Optional<TestIdentifier> t = Optional.of(id); t.isPresent(); t = plan.getParent(t.get())) {
             TestIdentifier x = t.get();
-            Optional<String> className = x.getSource().filter(s -> s instanceof org.junit.platform.engine.support
-                    .descriptor.ClassSource).map(s -> ((org.junit.platform.engine.support.descriptor.ClassSource) s)
-                    .getClassName());
+            Optional<String> className = x.getSource().filter(s -> s instanceof ClassSource)
+                    .map(s -> ((ClassSource) s).getClassName());
             if (className.isPresent()) {
                 cls = className.get().replaceFirst("^.*\\.", "").replaceFirst("\\$.*", "");
                 break;
