@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,12 @@ public final class Soak {
             run(Path.of(args[1]), List.of(args).subList(2, args.length));
             System.exit(0);
         } else if (args.length == 3 && args[0].equals("summarize")) {
-            System.exit(summarize(Path.of(args[1]), Integer.parseInt(args[2]), System.out) ? 0 : 1);
+            try {
+                System.exit(summarize(Path.of(args[1]), Integer.parseInt(args[2]), System.out) ? 0 : 1);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(2);
+            }
         } else {
             System.err.println("usage: Soak run OUT.tsv SELECTOR... | Soak summarize DIR N");
             System.exit(2);
@@ -137,7 +141,7 @@ public final class Soak {
             for (String line : Files.readAllLines(run, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", -1);
                 if (f.length < 4) {
-                    throw new UncheckedIOException(new IOException(run + ": not a soak line: " + line));
+                    throw new IllegalArgumentException(run + ": not a soak line: " + line);
                 }
                 int[] c = tests.computeIfAbsent(f[1], k -> new TreeMap<>()).computeIfAbsent(f[2], k -> new int[2]);
                 c[0]++;

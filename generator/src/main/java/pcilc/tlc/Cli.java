@@ -29,9 +29,6 @@ public final class Cli {
     private static final List<String> COMMANDS = List.of("designs", "review <design>",
             "generate [--if-implemented] <design>", "check", "record", "report");
     private static final String OPTIONS = "[--spec DIR] [--build DIR] [--out DIR] [--docs DIR]";
-    /** A line that is only a Java exception's name, as SANY prints after a parse error. */
-    private static final java.util.regex.Pattern JAVA_EXCEPTION =
-            java.util.regex.Pattern.compile("\\s*(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b.*");
 
     private final PrintStream out;
     private final Path specDir;
@@ -248,7 +245,7 @@ public final class Cli {
      */
     private void echo(TlcOutput.Item item) {
         if (!item.isMessage()) {
-            if (!JAVA_EXCEPTION.matcher(item.plainLine()).matches()) {
+            if (!TlcFailure.isJavaExceptionName(item.plainLine())) {
                 out.println(item.plainLine());
             }
             return;

@@ -36,6 +36,8 @@ final class TlcFailure {
     private static final Pattern WRAPPER = Pattern.compile("(?s)TLC threw an unexpected exception\\..*?"
             + "The exception was an? [\\w.$]+\\s*(?::\\s*)?");
     private static final Pattern IDENTIFIER = Pattern.compile("\\b[A-Za-z_]\\w*\\b");
+    /** A line that is only a Java exception's name, as SANY prints after a parse error. */
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile("\\s*(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error)\\b.*");
 
     private TlcFailure() {
     }
@@ -218,6 +220,11 @@ final class TlcFailure {
     static String firstError(TlcOutput out) {
         return out.messages().stream().filter(m -> m.severity() == 1 || m.severity() == 2)
                 .map(m -> clean(m.body())).findFirst().orElse("no error message");
+    }
+
+    /** Whether a plain line of SANY's or TLC's output is only a Java exception's name (no words for a user). */
+    static boolean isJavaExceptionName(String line) {
+        return JAVA_EXCEPTION.matcher(line).matches();
     }
 
     /** TLC's text without the wrapper it puts around an exception in its own code (which names a Java class). */
