@@ -65,17 +65,16 @@ final class LincheckSections implements StepAtomicity {
     }
 
     /**
-     * Runs {@code r} unseen by Lincheck: inside an ignored section if Lincheck analyses the calling thread (no
-     * switch point, no tracked access, the exploration unchanged), else plainly.
+     * Returns {@code r}'s value, computed unseen by Lincheck: inside an ignored section if Lincheck analyses the
+     * calling thread (no switch point, no tracked access or allocation, the exploration unchanged), else plainly.
      */
-    static void unseen(Runnable r) {
+    static <T> T unseen(java.util.function.Supplier<T> r) {
         LincheckSections s = resolve();
         if (s == null || !s.enterIfAnalyzed()) {
-            r.run();
-            return;
+            return r.get();
         }
         try {
-            r.run();
+            return r.get();
         } finally {
             call(s.leave);
         }
