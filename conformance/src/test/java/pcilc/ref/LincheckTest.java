@@ -152,7 +152,7 @@ class LincheckTest {
         String report = failure == null ? "" : report(failure);
         String verdict = failure == null ? "pass" : verdict(report);
         if (verdict.equals(TIMED_OUT)) {
-            report += stacksOf();
+            report += timeoutThreadDump(failure) + stacksOf();
         }
         System.out.printf("lincheck design=%s tlc=%s lincheck=%s runs=%d seconds=%.1f%n", design, tlc, verdict,
                 lastRun.runs(), seconds);
@@ -195,7 +195,7 @@ class LincheckTest {
      */
     static String report(Throwable failure) {
         if (failure instanceof LincheckAssertionError && failure.getMessage() != null) {
-            return failure.getMessage() + System.lineSeparator() + timeoutThreadDump(failure);
+            return failure.getMessage() + System.lineSeparator();
         }
         java.io.StringWriter trace = new java.io.StringWriter();
         failure.printStackTrace(new java.io.PrintWriter(trace));
@@ -224,12 +224,8 @@ class LincheckTest {
             java.lang.reflect.Method m = lincheckFailure.getClass().getMethod("getThreadDump");
             m.setAccessible(true);
             StringBuilder b = new StringBuilder("Lincheck's thread dump at its timeout:").append(System.lineSeparator());
-            ((java.util.Map<?, ?>) m.invoke(lincheckFailure)).forEach((t, stack) -> {
-                b.append(((Thread) t).getName()).append(':').append(System.lineSeparator());
-                for (StackTraceElement e : (StackTraceElement[]) stack) {
-                    b.append("\tat ").append(e).append(System.lineSeparator());
-                }
-            });
+            ((java.util.Map<?, ?>) m.invoke(lincheckFailure))
+                    .forEach((t, stack) -> appendStack(b, ((Thread) t).getName() + ":", (StackTraceElement[]) stack));
             return b.toString();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return "(Lincheck's thread dump unreadable: " + e + ")" + System.lineSeparator();
@@ -240,15 +236,19 @@ class LincheckTest {
     static String stacksOf() {
         StringBuilder b = new StringBuilder();
         Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (t != Thread.currentThread() && java.util.Arrays.stream(stack)
-                    .anyMatch(e -> e.getClassName().startsWith("pcilc.ref.") && !e.getClassName().startsWith("pcilc.ref.LincheckTest"))) {
-                b.append(t.getName()).append(" (").append(t.getState()).append("):").append(System.lineSeparator());
-                for (StackTraceElement e : stack) {
-                    b.append("\tat ").append(e).append(System.lineSeparator());
-                }
+            if (t != Thread.currentThread() && java.util.Arrays.stream(stack).anyMatch(e ->
+                    e.getClassName().startsWith("pcilc.ref.") && !e.getClassName().startsWith("pcilc.ref.LincheckTest"))) {
+                appendStack(b, t.getName() + " (" + t.getState() + "):", stack);
             }
         });
         return b.toString();
+    }
+
+    private static void appendStack(StringBuilder b, String header, StackTraceElement[] stack) {
+        b.append(header).append(System.lineSeparator());
+        for (StackTraceElement e : stack) {
+            b.append("\tat ").append(e).append(System.lineSeparator());
+        }
     }
 
     static String verdict(String report) {
