@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record report report-screenshot generate suites promote bench soak test clean
+.PHONY: all help designs review check record report report-screenshot generate suites promote bench soak test clean sources citations fidelity
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -76,8 +76,18 @@ report-screenshot: report ## headless Chromium screenshot of the report (build/r
 	    --window-size=$(word 1,$(SHOT_SIZE)),$(word 2,$(SHOT_SIZE)) file://$(abspath $(BUILD)/report/index.html) 2>/dev/null
 	@java -cp "generator/target/classes:$$(cat $(CP_FILE))" pcilc.review.PngCheck $(SHOT) $(SHOT_SIZE)
 
+# The kernel sources the spec cites, at the pinned versions (Debian's linux-source-6.1 and -6.12).
+sources: ## fetch and unpack the pinned kernel sources the spec cites under build/kernel-src (about 40 s, 175 MB)
+	@bin/kernel-sources $(BUILD)/kernel-src
+
+citations: sources $(CP_FILE) ## check every @source citation of spec/ against the pinned kernel sources
+	@$(TOOL) citations
+
+fidelity: $(CP_FILE) ## docs/fidelity.md from the spec's @source/@fidelity/@ghost/@tree lines
+	@$(TOOL) fidelity
+
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
-test: generate ## the whole test suite: unit tests, the design matrix, the generated conformance suites
+test: generate citations ## the whole test suite: the citation check, unit tests, the design matrix, the generated conformance suites
 	mvn -B -Dstyle.color=never verify
 
 REPORTS := conformance/target/surefire-reports

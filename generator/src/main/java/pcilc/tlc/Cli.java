@@ -27,7 +27,7 @@ public final class Cli {
 
     /** Each command with its arguments, as its usage line shows it. */
     private static final List<String> COMMANDS = List.of("designs", "review <design>",
-            "generate [--if-implemented] <design>", "check", "record", "report");
+            "generate [--if-implemented] <design>", "check", "record", "report", "citations", "fidelity");
     private static final String OPTIONS = "[--spec DIR] [--build DIR] [--out DIR] [--docs DIR]";
 
     private final PrintStream out;
@@ -140,6 +140,8 @@ public final class Cli {
             case "generate" -> cli.generate(rest.get(1), ifImplemented);
             case "check" -> cli.check();
             case "record" -> cli.record();
+            case "citations" -> cli.citations();
+            case "fidelity" -> cli.fidelity();
             default -> cli.report();
         };
     }
@@ -232,6 +234,34 @@ public final class Cli {
         }
         out.println(result.summaryLine());
         return result.exitStatus();
+    }
+
+    /**
+     * The citation check: every citation of a pinned tree against the sources under build/kernel-src; prints
+     * the citations it cannot check here, then one line per error; non-zero exit on an error.
+     */
+    int citations() {
+        pcilc.source.SourceMap map = pcilc.source.SourceMap.read(specDir);
+        pcilc.source.CitationCheck.Result r = new pcilc.source.CitationCheck(outDir.resolve("kernel-src")).run(map);
+        out.println("not checkable here (" + r.unchecked().size() + " citations of trees other than "
+                + String.join(", ", pcilc.source.SourceMap.PINNED) + ", or not fetched):");
+        r.unchecked().forEach(u -> out.println("  " + u));
+        r.errors().forEach(e -> out.println("error: " + e));
+        out.println("citations: " + map.actions().size() + " actions, " + map.designs().size() + " designs; "
+                + r.checked() + " citations checked against " + outDir.resolve("kernel-src") + ", "
+                + r.unchecked().size() + " not checkable here, " + r.errors().size() + " errors");
+        if (!r.errors().isEmpty()) {
+            throw new ToolError(r.errors().size() + " citation error(s); the first: " + r.errors().get(0));
+        }
+        return 0;
+    }
+
+    /** docs/fidelity.md from the source map. */
+    int fidelity() {
+        Path file = docsDir.resolve("fidelity.md");
+        AtomicFile.write(file, pcilc.source.FidelityDoc.render(pcilc.source.SourceMap.read(specDir)));
+        out.println("wrote " + file);
+        return 0;
     }
 
     int report() {
