@@ -175,18 +175,17 @@ XenHvmSetupMsiIrqs(d) ==
 \* (possible with the cached pirq); then the driver frees the irqs it got and
 \* the probe fails.  After the single vector the driver talks to the
 \* controller and goes on; after all vectors it is done.
+SharesPirqWithinDevice(d) ==
+    \E v, w \in 1..nvec[d] : v # w /\ irqPirq[d][v] = irqPirq[d][w] /\ irqPirq[d][v] # NoPirq
+
 \* @source linux-6.12.117 drivers/xen/events/events_base.c __startup_pirq "rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_pirq, &bind_pirq);" "Failed to obtain physical IRQ %d"
 \* @source linux-6.1.192 drivers/xen/events/events_base.c __startup_pirq "EVTCHNOP_bind_pirq"
+\* @source linux-6.12.117 drivers/xen/events/events_base.c startup_pirq "return __startup_pirq(info);"
 \* @fidelity open: the guest side is faithful (request_irq -> startup_pirq -> EVTCHNOP_bind_pirq, one
 \*   step for all vectors of the probe); that the bind fails on an unmapped pirq or on one already bound
 \*   to an event channel is Xen's answer (evtchn_bind_pirq), read from the symptom in seed 002, not from
 \*   Xen's source.  The kernel itself only warns and returns 0 from __startup_pirq; the driver's failure
 \*   is nvme's reaction to the missing interrupt (seed 002's report), modelled as "failed".
-SharesPirqWithinDevice(d) ==
-    \E v, w \in 1..nvec[d] : v # w /\ irqPirq[d][v] = irqPirq[d][w] /\ irqPirq[d][v] # NoPirq
-
-\* @source linux-6.12.117 drivers/xen/events/events_base.c startup_pirq "return __startup_pirq(info);"
-\* @fidelity open: see the comment above SharesPirqWithinDevice (Xen's EVTCHNOP_bind_pirq answers).
 StartupPirq(d) ==
     /\ pc[d] = "startup"
     /\ IF \/ \E p \in PirqsOf(d) : hvPirq[p] = Free \/ evtchn[p] # NoDevice
