@@ -103,6 +103,15 @@ Max(S) == CHOOSE m \in S : \A n \in S : n <= m
 \* nvme_pci_enable(): pci_alloc_irq_vectors(pdev, 1, 1); later
 \* nvme_setup_io_queues(): pci_alloc_irq_vectors() for all vectors.
 \* msix_capability_init() sets the MSI-X enable bit, then arch set-up.
+\* @source linux-6.12.117 drivers/pci/msi/msi.c msix_capability_init "pci_msix_clear_and_set_ctrl(dev, 0, PCI_MSIX_FLAGS_MASKALL |" "ret = msix_setup_interrupts(dev, entries, nvec, affd);" "pci_msix_clear_and_set_ctrl(dev, PCI_MSIX_FLAGS_MASKALL, 0);"
+\* @source linux-6.12.117 drivers/pci/msi/api.c pci_alloc_irq_vectors
+\* @source linux-4.10 c74fd80f2f41^ drivers/nvme/host/pci.c nvme_pci_enable
+\* @fidelity simplified: the enable bit (with MASKALL) is set here and the arch set-up follows as
+\*   XenHvmSetupMsiIrqs steps; the MASKALL clear at the end, on which QEMU maps the entries
+\*   (xen_pt_msixctrl_reg_write -> xen_pt_msix_update), is folded into each vector's set-up step (see there).
+\*   The NVMe workload (one vector, free, all vectors) is Dan Streetman's description in c74fd80f2f41's
+\*   message (seed 002); nvme's code is not in the pinned trees (drivers/nvme not unpacked, and 6.x's
+\*   nvme differs), and the 4.10 nvme code was not read: uncheckable.
 PciEnableMsixRange(d) ==
     /\ pc[d] \in {"enable_one", "enable_all"}
     /\ nvec' = [nvec EXCEPT ![d] = IF pc[d] = "enable_one" THEN 1 ELSE NumVectors]
@@ -118,6 +127,23 @@ PciEnableMsixRange(d) ==
 \* re-used pirq succeeds only if the pirq is free in the hypervisor; if it is
 \* mapped for another device the map fails and QEMU only logs it.  No free
 \* pirq: -ENOSPC, the probe fails.
+\* @source linux-4.10 c74fd80f2f41^ arch/x86/pci/xen.c xen_hvm_setup_msi_irqs "if (msg.data != XEN_PIRQ_MSI_DATA ||" "xen_irq_from_pirq(pirq) < 0) {" "xen: msi already bound to pirq=%d"
+\* @source linux-6.12.117 arch/x86/pci/xen.c xen_hvm_setup_msi_irqs "pirq = xen_allocate_pirq_msi(dev, msidesc);" "xen_msi_compose_msg(dev, pirq, &msg);" "__pci_write_msi_msg(msidesc, &msg);"
+\* @source linux-6.1.192 arch/x86/pci/xen.c xen_hvm_setup_msi_irqs "pirq = xen_allocate_pirq_msi(dev, msidesc);"
+\* @source linux-6.1.192 drivers/xen/events/events_base.c xen_irq_from_pirq "list_for_each_entry(info, &xen_irq_list_head, list) {" "if (info->u.pirq.pirq == pirq)"
+\* @source linux-6.12.117 drivers/xen/events/events_base.c xen_allocate_pirq_msi "PHYSDEVOP_get_free_pirq"
+\* @source linux-6.12.117 drivers/xen/events/events_base.c xen_bind_pirq_msi_to_irq "xen_irq_info_pirq_setup(info, 0, pirq + i, 0, domid,"
+\* @source qemu-2.1 c976437c7dba hw/xen/xen_pt_msi.c msi_msix_setup "is_not_mapped" "xc_physdev_map_pirq_msi"
+\* @fidelity open: the guest side is faithful (6.1/6.12 are the fresh design; the cached branch is the
+\*   pre-c74fd80f2f41 code read from a 4.x mirror; xen_irq_from_pirq walks every live irq, any device).
+\*   Open, on QEMU and Xen: QEMU maps a guest-named pirq only when its entry has none
+\*   (is_not_mapped), and only at the MASKALL clear after all vectors are set up, not in this step; a map
+\*   of a pirq that Xen has given to another device is assumed to fail and be only logged
+\*   ("Mapping of MSI-X" error).  Folding QEMU's map into this step loses interleavings in which another
+\*   device's PHYSDEVOP_get_free_pirq takes a re-used, free pirq before QEMU maps it: sound for both
+\*   verdicts (the cached design already fails, the fresh one never re-uses).  Xen's
+\*   PHYSDEVOP_get_free_pirq is modelled as "highest free" (get_free_pirq scans down): a Xen detail that
+\*   only picks which pirq; the QEMU < 2.1 behaviour (no unmap on disable) has no design: NOTES-seeds.md.
 XenHvmSetupMsiIrqs(d) ==
     LET v == vec[d]
         cached == msgPirq[d][v]
@@ -152,6 +178,14 @@ XenHvmSetupMsiIrqs(d) ==
 SharesPirqWithinDevice(d) ==
     \E v, w \in 1..nvec[d] : v # w /\ irqPirq[d][v] = irqPirq[d][w] /\ irqPirq[d][v] # NoPirq
 
+\* @source linux-6.12.117 drivers/xen/events/events_base.c __startup_pirq "rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_pirq, &bind_pirq);" "Failed to obtain physical IRQ %d"
+\* @source linux-6.1.192 drivers/xen/events/events_base.c __startup_pirq "EVTCHNOP_bind_pirq"
+\* @source linux-6.12.117 drivers/xen/events/events_base.c startup_pirq "return __startup_pirq(info);"
+\* @fidelity open: the guest side is faithful (request_irq -> startup_pirq -> EVTCHNOP_bind_pirq, one
+\*   step for all vectors of the probe); that the bind fails on an unmapped pirq or on one already bound
+\*   to an event channel is Xen's answer (evtchn_bind_pirq), read from the symptom in seed 002, not from
+\*   Xen's source.  The kernel itself only warns and returns 0 from __startup_pirq; the driver's failure
+\*   is nvme's reaction to the missing interrupt (seed 002's report), modelled as "failed".
 StartupPirq(d) ==
     /\ pc[d] = "startup"
     /\ IF \/ \E p \in PirqsOf(d) : hvPirq[p] = Free \/ evtchn[p] # NoDevice
@@ -163,6 +197,10 @@ StartupPirq(d) ==
     /\ UNCHANGED <<nvec, vec, guestVars, hvPirq>>
 
 \* pci_free_irq_vectors(): free_irq() -> shutdown_pirq(): EVTCHNOP_close.
+\* @source linux-6.12.117 drivers/xen/events/events_base.c shutdown_pirq "xen_evtchn_close(evtchn);"
+\* @source linux-6.1.192 drivers/xen/events/events_base.c shutdown_pirq "xen_evtchn_close(evtchn);"
+\* @fidelity simplified: free_irq() of every vector is one step (the probe thread frees them in a row
+\*   and no other thread reads its event channels in between).
 ShutdownPirq(d) ==
     /\ pc[d] = "shutdown"
     /\ evtchn' = [p \in Pirqs |-> IF evtchn[p] = d THEN NoDevice ELSE evtchn[p]]
@@ -171,6 +209,14 @@ ShutdownPirq(d) ==
 
 \* pci_disable_msix() clears the MSI-X enable bit; QEMU traps the config
 \* write and unmaps all of d's pirqs (c976437c7dba): the hypervisor frees them.
+\* @source linux-6.12.117 drivers/pci/msi/msi.c pci_msix_shutdown "pci_msix_clear_and_set_ctrl(dev, PCI_MSIX_FLAGS_ENABLE, 0);"
+\* @source linux-6.12.117 drivers/pci/msi/api.c pci_free_irq_vectors "pci_disable_msix(dev);"
+\* @source qemu-2.1 c976437c7dba hw/xen/xen_pt_config_init.c xen_pt_msixctrl_reg_write "xen_pt_msix_disable(s);"
+\* @source qemu-2.1 c976437c7dba hw/xen/xen_pt_msi.c xen_pt_msix_disable "msi_msix_disable(s, entry->addr, entry->data, entry->pirq, true, true);" "entry->pirq = XEN_PT_UNASSIGNED_PIRQ;"
+\* @fidelity open: the guest's write is faithful; what follows is QEMU's (>= 2.1: unbind and
+\*   xc_physdev_unmap_pirq of every entry, entry->pirq cleared) and Xen's (the unmapped pirq is free for
+\*   PHYSDEVOP_get_free_pirq again).  Read from a post-2.1 QEMU mirror, not from 2.1 itself.  QEMU < 2.1
+\*   (no disable branch) is not modelled: NOTES-seeds.md says why.
 QemuDisableMsix(d) ==
     /\ pc[d] = "disable"
     /\ msixEnabled' = [msixEnabled EXCEPT ![d] = FALSE]
@@ -181,6 +227,12 @@ QemuDisableMsix(d) ==
 \* free_msi_irqs() -> xen_teardown_msi_irq() -> xen_destroy_irq(): the guest
 \* frees its irqs (an HVM guest does not unmap the pirq); the MSI-X table
 \* keeps its messages.
+\* @source linux-6.12.117 arch/x86/pci/xen.c xen_teardown_msi_irqs "xen_destroy_irq(msidesc->irq + i);"
+\* @source linux-6.12.117 drivers/xen/events/events_base.c xen_destroy_irq "if (xen_initial_domain() && !(info->u.pirq.flags & PIRQ_MSI_GROUP)) {" "xen_free_irq(info);"
+\* @source linux-6.1.192 drivers/xen/events/events_base.c xen_destroy_irq "xen_free_irq(info);"
+\* @fidelity faithful: an HVM guest is not the initial domain, so xen_destroy_irq() frees the irq (and
+\*   with it xen_irq_from_pirq's entry) without PHYSDEVOP_unmap_pirq; the MSI-X table keeps its messages
+\*   (nothing clears them).  One step for all vectors, as pci_free_msi_irqs() runs them in a row.
 XenTeardownMsiIrq(d) ==
     /\ pc[d] = "teardown"
     /\ irqPirq' = [irqPirq EXCEPT ![d] = [v \in Vectors |-> NoPirq]]

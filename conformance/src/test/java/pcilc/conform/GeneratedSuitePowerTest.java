@@ -49,6 +49,7 @@ class GeneratedSuitePowerTest {
         "NechitaV11ConformanceTest, sriov-mutex",
         "ProposalUnbindHotplugConformanceTest, nechita-v11-hotplug",
         "CfgaccessLockConformanceTest, cfgaccess-2011",
+        "CfgaccessLockConformanceTest, cfgaccess-blockcount",
         "XenPirqFreshConformanceTest, xen-pirq-cached",
         "ZpciBlockV3ConformanceTest, zpci-sriov-deadlock",
         "ZpciMainlineConformanceTest, zpci-pre-reuse",

@@ -23,7 +23,7 @@ class DocumentedInterleavingTest {
 
     @ParameterizedTest(name = "{0}: TLC's counterexample replays step by step, same failure")
     @ValueSource(strings = {"sriov-unlocked", "sriov-mutex", "nechita-v9", "nechita-v10", "nechita-v11-hotplug",
-            "cfgaccess-2011", "xen-pirq-cached",
+            "cfgaccess-2011", "cfgaccess-blockcount", "xen-pirq-cached",
             "zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-sriov-deadlock",
             "zpci-block-v3-hotplug"})
     void replaysTheCounterexample(String design) {

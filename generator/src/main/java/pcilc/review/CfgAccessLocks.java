@@ -7,9 +7,10 @@ import pcilc.tlc.Counterexample.State;
 import pcilc.graph.TlaValue;
 
 /**
- * The lock of spec/CfgAccess.tla: the device's user config-space block ({@code blocked}, set by
- * {@code blocker}), which pci_dev_reset() uses as a lock; a thread at {@code wait} sleeps on
- * {@code pci_cfg_wait} until the blocker unblocks. A thread is its label {@code pc[t]}.
+ * The lock of spec/CfgAccess.tla: the device's user config-space block ({@code blocked}, held by the
+ * threads in {@code blockers}: one, or several under cfgaccess-blockcount's count), which pci_dev_reset()
+ * uses as a lock; a thread at {@code wait} sleeps on {@code pci_cfg_wait} until the last blocker unblocks.
+ * A thread is its label {@code pc[t]}.
  */
 final class CfgAccessLocks implements ThreadLocks {
     static final String BLOCK = "block_cfg_access";
@@ -39,7 +40,7 @@ final class CfgAccessLocks implements ThreadLocks {
 
     public List<String> holds(State s, String thread) {
         boolean blocked = s.get("blocked") instanceof TlaValue.Bool b && b.value();
-        return blocked && ThreadLocks.str(s.get("blocker")).equals(thread) ? List.of(BLOCK) : List.of();
+        return blocked && blockers(s).contains(thread) ? List.of(BLOCK) : List.of();
     }
 
     /** Only pci_wait_cfg() can be disabled (the sleeper is on the wait queue until an unblock wakes it). */
@@ -48,9 +49,8 @@ final class CfgAccessLocks implements ThreadLocks {
             return Optional.empty();
         }
         boolean blocked = s.get("blocked") instanceof TlaValue.Bool b && b.value();
-        String blocker = ThreadLocks.str(s.get("blocker"));
         return Optional.of(new Wait(BLOCK + " (wake-up on pci_cfg_wait)",
-                blocked && !blocker.equals("none") ? List.of(blocker) : List.of()));
+                blocked ? threads(s).stream().filter(blockers(s)::contains).toList() : List.of()));
     }
 
     public String stepAction() {
@@ -59,6 +59,12 @@ final class CfgAccessLocks implements ThreadLocks {
 
     public String threadSet() {
         return "Threads";
+    }
+
+    private static Set<String> blockers(State s) {
+        return s.get("blockers") instanceof TlaValue.SetV set
+                ? set.items().stream().map(ThreadLocks::str).collect(java.util.stream.Collectors.toSet())
+                : Set.of();
     }
 
     private static String label(State s, String thread) {

@@ -10,7 +10,9 @@ public enum CfgAccessDesign {
     /** Before fb51ccbf217c: pci_block_user_cfg_access() BUG()s if the device is already blocked. */
     CFGACCESS_2011("cfgaccess-2011"),
     /** fb51ccbf217c: pci_cfg_access_lock() sleeps while blocked, _trylock() for atomic context. */
-    CFGACCESS_LOCK("cfgaccess-lock");
+    CFGACCESS_LOCK("cfgaccess-lock"),
+    /** Brian King's proposal (seed 003): block increments a count, unblock decrements it, no BUG. */
+    CFGACCESS_BLOCKCOUNT("cfgaccess-blockcount");
 
     private final String specName;
 
@@ -33,6 +35,14 @@ public enum CfgAccessDesign {
      */
     public boolean blockIsLock() {
         return this == CFGACCESS_LOCK;
+    }
+
+    /**
+     * Brian King, 2011-08-24: "Each call to pci_block increments a count. Each pci_unblock decrements the
+     * count and only actually do the unblock if the count drops to zero." Otherwise the 2011 API.
+     */
+    public boolean blockCounts() {
+        return this == CFGACCESS_BLOCKCOUNT;
     }
 
     @Override

@@ -12,7 +12,7 @@ import pcilc.ref.Task;
  * spec/CfgAccess.tla's system: one PCI device, the config-access code of {@link PciAccess}, and the threads
  * {@code reset1}, {@code reset2} (sysfs reset, {@link PciReset}), {@code ipr_isr} (the ipr error interrupt,
  * {@link Ipr}) and {@code user_read} (a user config read). Besides the kernel state it keeps the spec's
- * ghost variables ({@code blocker}, {@code bugHit}, {@code badUnblock}, {@code userAccessInReset}) and each
+ * ghost variables ({@code blockers}, {@code blockCount}, {@code bugHit}, {@code badUnblock}, {@code userAccessInReset}) and each
  * thread's label ({@code pc}), updated inside the same {@code pci_lock} sections as the flag they describe,
  * so that free-running invariant checks (under {@code pci_lock}) see them consistent.
  */
@@ -61,7 +61,8 @@ public final class CfgAccessSystem extends SpecSystemBase {
     // ghost state of the spec
     /** pc[t] by {@link #index}; null is "entry". Written by t (under pci_lock where the spec's invariants tie it to the flag). */
     private final String[] pc = new String[THREADS.size()];
-    private volatile String blocker = NO_OWNER;
+    /** The spec's blockers, by {@link #index}: t blocked and has not unblocked yet. */
+    private final boolean[] blockers = new boolean[THREADS.size()];
     private volatile boolean bugHit;
     private volatile boolean badUnblock;
     private volatile boolean userAccessInReset;
@@ -100,17 +101,18 @@ public final class CfgAccessSystem extends SpecSystemBase {
 
     /** Under pci_lock: t set the flag and enters its blocked section (Block(t, next)). */
     void blockedBy(Task t) {
-        blocker = t.name();
+        blockers[index(t.name())] = true;
         pc[index(t.name())] = Role.of(t.name()).blockedLabel;
     }
 
     /** Under pci_lock: t clears the flag (Unblock(t, "done")); WARN if it was not set or t had not set it. */
     void unblockedBy(Task t, boolean wasBlocked) {
-        if (!wasBlocked || !t.name().equals(blocker)) {
+        int i = index(t.name());
+        if (!wasBlocked || !blockers[i]) {
             badUnblock = true;
         }
-        blocker = NO_OWNER;
-        pc[index(t.name())] = "done";
+        blockers[i] = false;
+        pc[i] = "done";
     }
 
     /** Under pci_lock: t goes to sleep on pci_cfg_wait (Sleep(t)). */
@@ -150,7 +152,14 @@ public final class CfgAccessSystem extends SpecSystemBase {
         }
         s.put("pc", labels);
         s.put("blocked", dev.blockCfgAccess);
-        s.put("blocker", blocker);
+        s.put("blockCount", dev.blockCount);
+        Set<String> holding = new java.util.TreeSet<>();
+        for (Task t : taskList()) {
+            if (blockers[index(t.name())]) {
+                holding.add(t.name());
+            }
+        }
+        s.put("blockers", holding);
         s.put("waitQueue", Set.copyOf(access.pciCfgWait.sleeping()));
         s.put("bugHit", bugHit);
         s.put("badUnblock", badUnblock);
@@ -160,7 +169,7 @@ public final class CfgAccessSystem extends SpecSystemBase {
 
     /** The spec's invariants, in its order (TypeOK holds by construction). */
     public static final List<String> INVARIANTS = List.of("NoBugInv", "NoUserAccessDuringResetInv",
-            "UnblockOnlyByBlockerInv", "NoSleepInInterruptInv");
+            "UnblockOnlyByBlockerInv", "NoConcurrentKernelUsersInv", "NoSleepInInterruptInv");
 
     @Override
     public List<String> violatedInvariants() {
@@ -174,28 +183,48 @@ public final class CfgAccessSystem extends SpecSystemBase {
         if (!unblockOnlyByBlocker()) {
             out.add("UnblockOnlyByBlockerInv");
         }
+        if (!noConcurrentKernelUsers()) {
+            out.add("NoConcurrentKernelUsersInv");
+        }
         if (!noSleepInInterrupt()) {
             out.add("NoSleepInInterruptInv");
         }
         return out;
     }
 
-    /** Only the blocker unblocks, only while blocked; while blocked the blocker is inside its blocked section. */
+    /** Only a blocker unblocks, only while blocked; blocked exactly while some blocker is in its blocked section. */
     private boolean unblockOnlyByBlocker() {
         if (badUnblock) {
             return false;
         }
-        if (!dev.blockCfgAccess) {
-            return true;
+        boolean any = false;
+        for (int i = 0; i < blockers.length; i++) {
+            if (blockers[i]) {
+                any = true;
+                if (!inBlockedSection(label(THREADS.get(i)))) {
+                    return false;
+                }
+            }
         }
-        String b = blocker;
-        if (b.equals(NO_OWNER)) {
-            return false;
-        }
-        return switch (label(b)) {
-            case "pcie_flr", "unblock", "start_bist", "restore" -> true;
+        return dev.blockCfgAccess == any;
+    }
+
+    private static boolean inBlockedSection(String label) {
+        return switch (label) {
+            case "pcie_flr", "unblock", "start_bist", "bist_done" -> true;
             default -> false;
         };
+    }
+
+    /** Jan Kiszka's objection: at most one kernel user inside a blocked section (resetting the device). */
+    private boolean noConcurrentKernelUsers() {
+        int n = 0;
+        for (Task t : taskList()) {
+            if (inBlockedSection(label(t.name()))) {
+                n++;
+            }
+        }
+        return n <= 1;
     }
 
     private boolean noSleepInInterrupt() {

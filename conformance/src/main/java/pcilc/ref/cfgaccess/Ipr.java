@@ -2,8 +2,9 @@ package pcilc.ref.cfgaccess;
 
 /**
  * drivers/scsi/ipr.c: the error interrupt starts the adapter reset job, which runs from interrupt and timer
- * context (it must not sleep): block user config access, BIST, restore and unblock. Before fb51ccbf217c
- * the job calls pci_block_user_cfg_access() (BUG if already blocked); from it on
+ * context (it must not sleep): block user config access, BIST, and unblock in ipr_reset_bist_done() (before
+ * the config space is restored). Before fb51ccbf217c the job calls pci_block_user_cfg_access() (BUG if
+ * already blocked; cfgaccess-blockcount: counted); from it on
  * ipr_reset_block_config_access_wait() calls pci_cfg_access_trylock() and, when that fails, re-arms its
  * timer. (The time_left fallback, "Timed out waiting to lock config access. Resetting anyway.", is left
  * out as in the spec: see spec/designs/cfgaccess-lock.cfg.)
@@ -34,8 +35,8 @@ public final class Ipr {
         }
         sys.step("IprResetStartBist");
         iprResetStartBist(dev);
-        sys.step("IprResetRestoreCfgSpace", access.pciLock);
-        iprResetRestoreCfgSpace(dev);
+        sys.step("IprResetBistDone", access.pciLock);
+        iprResetBistDone(dev);
     }
 
     /** ipr_reset_block_config_access_wait(): trylock, or ipr_reset_start_timer() and return. */
@@ -55,11 +56,14 @@ public final class Ipr {
     /** ipr_reset_start_bist(): the adapter runs BIST and stops answering on the bus. */
     void iprResetStartBist(CfgDev dev) {
         dev.resetting.incrementAndGet();
-        sys.pc("restore");
+        sys.pc("bist_done");
     }
 
-    /** ipr_reset_restore_cfg_space(): the adapter is back; unblock. */
-    void iprResetRestoreCfgSpace(CfgDev dev) {
+    /**
+     * ipr_reset_bist_done(): the BIST timer has fired, the adapter is back; unblock (then the job goes on to
+     * ipr_reset_restore_cfg_space() with user access allowed again).
+     */
+    void iprResetBistDone(CfgDev dev) {
         dev.resetting.decrementAndGet();
         if (sys.design.blockIsLock()) {
             access.pciCfgAccessUnlock(dev); // cfg_locked

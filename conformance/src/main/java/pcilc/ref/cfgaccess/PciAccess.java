@@ -32,14 +32,18 @@ public final class PciAccess {
      */
     public void pciBlockUserCfgAccess(CfgDev dev) {
         Task me = Task.current();
+        boolean counts = sys.design.blockCounts();
         pciLock.lock();
         boolean wasBlocked = dev.blockCfgAccess;
         dev.blockCfgAccess = true;
-        if (!wasBlocked) {
+        if (counts) {
+            dev.blockCount++; // the proposal: count the block, never BUG
+        }
+        if (!wasBlocked || counts) {
             sys.blockedBy(me);
         }
         pciLock.unlock();
-        if (wasBlocked) {
+        if (wasBlocked && !counts) {
             sys.bug("drivers/pci/access.c: pci_block_user_cfg_access");
         }
     }
@@ -86,8 +90,17 @@ public final class PciAccess {
         pciLock.lock();
         // WARN_ON(!dev->block_cfg_access): "a problem in the caller, but we don't need to kill them"
         sys.unblockedBy(me, dev.blockCfgAccess);
-        dev.blockCfgAccess = false;
-        pciCfgWait.wakeUpAll();
+        if (sys.design.blockCounts()) {
+            // the proposal: "only actually do the unblock if the count drops to zero"
+            dev.blockCount = Math.max(dev.blockCount - 1, 0);
+            if (dev.blockCount == 0) {
+                dev.blockCfgAccess = false;
+                pciCfgWait.wakeUpAll();
+            }
+        } else {
+            dev.blockCfgAccess = false;
+            pciCfgWait.wakeUpAll();
+        }
         pciLock.unlock();
     }
 

@@ -34,7 +34,7 @@ class CfgAccessTest {
             assertThat(var(k, "waitQueue")).isEqualTo("{}");
             assertThat(s.progressing()).containsExactly("reset2");
             assertThat(s.step("reset2")).isEqualTo("PciWaitCfg");
-            assertThat(var(k, "blocker")).isEqualTo("\"reset2\"");
+            assertThat(var(k, "blockers")).isEqualTo("{\"reset2\"}");
             assertThat(var(k, "pc")).isEqualTo("[reset1 |-> \"done\", reset2 |-> \"pcie_flr\"]");
             while (!s.allFinished()) {
                 s.step("reset2");
@@ -61,7 +61,7 @@ class CfgAccessTest {
             s.step("reset1");
             s.step("reset1");
             assertThat(s.step("ipr_isr")).isEqualTo("IprResetTimerDone");
-            assertThat(var(k, "blocker")).isEqualTo("\"ipr_isr\"");
+            assertThat(var(k, "blockers")).isEqualTo("{\"ipr_isr\"}");
             assertThat(s.state("ipr_isr").action()).isEqualTo("IprResetStartBist");
         }
     }
@@ -99,10 +99,36 @@ class CfgAccessTest {
             s.step("ipr_isr");
             assertThat(s.step("user_read")).isEqualTo("PciUserReadConfig");
             assertThat(s.progressing()).containsExactly("ipr_isr");
-            assertThat(s.step("ipr_isr")).isEqualTo("IprResetRestoreCfgSpace");
+            assertThat(s.step("ipr_isr")).isEqualTo("IprResetBistDone");
             assertThat(s.step("user_read")).isEqualTo("PciWaitCfg");
             assertThat(s.allFinished()).isTrue();
             assertThat(k.violatedInvariants()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("block count (seed 003): a sysfs reset and the ipr job both block, no BUG, both in the config "
+            + "space at once (Jan Kiszka's objection); the user read waits for the last unblock")
+    void blockCountLetsTwoKernelUsersIn() {
+        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_BLOCKCOUNT);
+        try (StepScheduler s = new StepScheduler(k)) {
+            s.startAll(List.of("reset1", "ipr_isr", "user_read"));
+            assertThat(s.step("reset1")).isEqualTo("PciBlockUserCfgAccess");
+            assertThat(s.step("ipr_isr")).isEqualTo("IprIsr");
+            assertThat(var(k, "blockCount")).isEqualTo("2");
+            assertThat(var(k, "blockers")).isEqualTo("{\"ipr_isr\", \"reset1\"}");
+            assertThat(k.violatedInvariants()).containsExactly("NoConcurrentKernelUsersInv");
+            assertThat(s.step("user_read")).isEqualTo("PciUserReadConfig");
+            s.step("reset1");
+            assertThat(s.step("reset1")).isEqualTo("PciUnblockUserCfgAccess");
+            assertThat(var(k, "blocked")).isEqualTo("TRUE");
+            assertThat(s.progressing()).containsExactly("ipr_isr");
+            s.step("ipr_isr");
+            assertThat(s.step("ipr_isr")).isEqualTo("IprResetBistDone");
+            assertThat(var(k, "blockCount")).isEqualTo("0");
+            assertThat(s.step("user_read")).isEqualTo("PciWaitCfg");
+            assertThat(s.allFinished()).isTrue();
+            assertThat(var(k, "userAccessInReset")).isEqualTo("FALSE");
         }
     }
 
