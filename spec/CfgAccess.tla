@@ -237,7 +237,7 @@ PciCfgAccessUnlock(t) ==
 \* @source linux-3.1 fb51ccbf217c^ drivers/scsi/ipr.c ipr_reset_start_bist "pci_block_user_cfg_access(ioa_cfg->pdev)"
 \* @source linux-3.2 fb51ccbf217c drivers/scsi/ipr.c ipr_reset_block_config_access_wait "pci_cfg_access_trylock(ioa_cfg->pdev)"
 \* @source linux-6.12.117 drivers/pci/access.c pci_cfg_access_trylock "locked = false;" "dev->block_cfg_access = 1;"
-\* @source linux-6.12.117+scsi deb-tarball drivers/scsi/ipr.c ipr_reset_block_config_access_wait "ipr_reset_start_timer(ipr_cmd," "Timed out waiting to lock config access. Resetting anyway."
+\* @source linux-6.12.117 drivers/scsi/ipr.c ipr_reset_block_config_access_wait "ipr_reset_start_timer(ipr_cmd," "Timed out waiting to lock config access. Resetting anyway."
 \* @fidelity simplified: the interrupt, the job steps before the block (ipr_reset_alert,
 \*   ipr_reset_block_config_access) and, before fb51ccbf217c, the step that blocks (ipr_reset_start_bist)
 \*   are one step; they touch neither the flag nor the device's config answers.  The time_left fallback
@@ -259,7 +259,7 @@ IprIsr(t) ==
 \* again: pci_cfg_access_trylock(), or another timer.  (Its time_left
 \* fallback is left out: see the cfgaccess-lock cfg.)
 \* @source linux-3.2 fb51ccbf217c drivers/scsi/ipr.c ipr_reset_block_config_access_wait "ipr_reset_start_timer(ipr_cmd,"
-\* @source linux-6.12.117+scsi deb-tarball drivers/scsi/ipr.c ipr_reset_block_config_access_wait "if (pci_cfg_access_trylock(ioa_cfg->pdev)) {"
+\* @source linux-6.12.117 drivers/scsi/ipr.c ipr_reset_block_config_access_wait "if (pci_cfg_access_trylock(ioa_cfg->pdev)) {"
 \* @fidelity simplified: the timer's expiry and the retry are one step, and the retry count (time_left) is
 \*   unbounded; sound for safety (fewer retries are a prefix of these behaviours); for liveness the model
 \*   needs weak fairness of the timer, which the kernel's timer gives.
@@ -272,7 +272,7 @@ IprResetTimerDone(t) ==
     /\ UNCHANGED <<waitQueue, ghostVars>>
 
 \* ipr_reset_start_bist(): the adapter runs BIST and stops answering on the bus.
-\* @source linux-6.12.117+scsi deb-tarball drivers/scsi/ipr.c ipr_reset_start_bist "pci_write_config_byte(ioa_cfg->pdev, PCI_BIST, PCI_BIST_START)" "ipr_reset_start_timer(ipr_cmd, IPR_WAIT_FOR_BIST_TIMEOUT);"
+\* @source linux-6.12.117 drivers/scsi/ipr.c ipr_reset_start_bist "pci_write_config_byte(ioa_cfg->pdev, PCI_BIST, PCI_BIST_START)" "ipr_reset_start_timer(ipr_cmd, IPR_WAIT_FOR_BIST_TIMEOUT);"
 \* @source linux-3.1 fb51ccbf217c^ drivers/scsi/ipr.c ipr_reset_start_bist "pci_write_config_byte(ioa_cfg->pdev, PCI_BIST, PCI_BIST_START)"
 \* @fidelity simplified: the BIST write is the kernel's own config access (pci_write_config_byte, not
 \*   blocked); its failure path (unlock at once, IPR_IOASC_PCI_ACCESS_ERROR) and the MMIO BIST method are
@@ -286,7 +286,7 @@ IprResetStartBist(t) ==
 \* unblock (pci_unblock_user_cfg_access() before fb51ccbf217c, since then
 \* pci_cfg_access_unlock() if cfg_locked); the job then goes on to
 \* ipr_reset_restore_cfg_space() with user access already allowed.
-\* @source linux-6.12.117+scsi deb-tarball drivers/scsi/ipr.c ipr_reset_bist_done "if (ioa_cfg->cfg_locked)" "pci_cfg_access_unlock(ioa_cfg->pdev);" "ipr_cmd->job_step = ipr_reset_restore_cfg_space;"
+\* @source linux-6.12.117 drivers/scsi/ipr.c ipr_reset_bist_done "if (ioa_cfg->cfg_locked)" "pci_cfg_access_unlock(ioa_cfg->pdev);" "ipr_cmd->job_step = ipr_reset_restore_cfg_space;"
 \* @source linux-3.2 fb51ccbf217c drivers/scsi/ipr.c ipr_reset_bist_done "pci_cfg_access_unlock(ioa_cfg->pdev)"
 \* @source linux-3.1 fb51ccbf217c^ drivers/scsi/ipr.c ipr_reset_bist_done
 \* @fidelity simplified: the audit found this step misnamed (it was IprResetRestoreCfgSpace): the unblock is

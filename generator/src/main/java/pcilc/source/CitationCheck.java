@@ -84,12 +84,26 @@ public final class CitationCheck {
     /**
      * The body of the definition of {@code function} in kernel style: a line at column 0 that names
      * {@code function(} (not a prototype: a '{' comes before any ';'), through the next line that is a lone
-     * '}' at column 0; whitespace squeezed. Null when the file does not define it.
+     * '}' at column 0; or a function-like macro {@code #define function(} with its continuation lines;
+     * whitespace squeezed. Null when the file does not define it.
      */
     static String body(List<String> lines, String function) {
         Pattern name = Pattern.compile("(^|[^A-Za-z0-9_])" + Pattern.quote(function) + "\\s*\\(");
+        Pattern macro = Pattern.compile("^#\\s*define\\s+" + Pattern.quote(function) + "\\(");
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
+            if (macro.matcher(l).find()) {
+                // a function-like macro that defines functions (PCI_USER_READ_CONFIG): its continued lines
+                StringBuilder b = new StringBuilder();
+                for (int j = i; j < lines.size(); j++) {
+                    String s = lines.get(j).stripTrailing();
+                    b.append(s.endsWith("\\") ? s.substring(0, s.length() - 1) : s).append('\n');
+                    if (!s.endsWith("\\")) {
+                        break;
+                    }
+                }
+                return squeeze(b.toString());
+            }
             if (l.isEmpty() || Character.isWhitespace(l.charAt(0)) || l.startsWith("#") || l.startsWith("/")
                     || l.startsWith("*") || !name.matcher(l).find()) {
                 continue;

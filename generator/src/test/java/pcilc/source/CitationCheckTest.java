@@ -96,6 +96,25 @@ class CitationCheckTest {
     }
 
     @Test
+    void aFunctionLikeMacroIsADefinition() throws IOException {
+        Path access = dir.resolve("kernel-src/linux-6.12.117/drivers/pci");
+        Files.createDirectories(access);
+        Files.writeString(access.resolve("access.c"), String.join("\n",
+                "#define PCI_USER_READ_CONFIG(size, type)\t\t\t\t\t\\",
+                "int pci_user_read_config_##size\t\t\t\t\t\t\\",
+                "\t(struct pci_dev *dev, int pos, type *val)\t\t\t\\",
+                "{\t\t\t\t\t\t\t\t\\",
+                "\tif (unlikely(dev->block_cfg_access))\t\t\t\t\\",
+                "\t\tpci_wait_cfg(dev);\t\t\t\t\t\\",
+                "}",
+                "",
+                "PCI_USER_READ_CONFIG(byte, u8)", ""));
+        Path spec = spec("\\* @source linux-6.12.117 drivers/pci/access.c PCI_USER_READ_CONFIG \"if (unlikely(dev->block_cfg_access)) pci_wait_cfg(dev);\"",
+                "\\* @fidelity faithful: as the code");
+        assertThat(new CitationCheck(dir.resolve("kernel-src")).run(SourceMap.read(spec)).errors()).isEmpty();
+    }
+
+    @Test
     void aQuotedLineTheFunctionDoesNotReadFails() throws IOException {
         CitationCheck.Result r = check(spec(
                 "\\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_dev \"if (pci_dev_test_and_clear_added(dev)) {\"",
