@@ -117,9 +117,9 @@ VARIABLES
 \* PCI-core designs).  Declared here so that every PCI-core action leaves it
 \* unchanged and keeps its own name in TLC's traces.
 VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-          stateLock, addRemoveLock, pdevZdev, warned
+          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh
 archVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-              stateLock, addRemoveLock, pdevZdev, warned>>
+              stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh>>
 
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
 deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
@@ -159,6 +159,7 @@ Init ==
     /\ pstate = << >> /\ queue = << >> /\ fwLeft = 0 /\ zfid = << >> /\ zstate = << >> /\ phase = << >>
     /\ kref = << >> /\ listed = << >> /\ slot = << >> /\ slotDeregs = << >> /\ iommu = << >>
     /\ stateLock = << >> /\ addRemoveLock = NoOwner /\ pdevZdev = << >> /\ warned = {}
+    /\ pfh = << >> /\ zfh = << >>
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)

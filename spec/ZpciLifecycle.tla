@@ -29,10 +29,17 @@ CONSTANTS
     MaxInst,    \* how many zpci_dev instances the model can allocate
     FwFids,     \* the functions whose platform state the firmware changes
     FwPecs,     \* the availability events the firmware may raise
-    FwEvents    \* at most this many platform events (bounds the model)
+    FwEvents,   \* at most this many platform events (bounds the model)
+    ClpStaleDisableAnswers  \* the firmware's answers to a CLP disable with a stale function handle
 
 ASSUME Fids \subseteq Devices /\ FwFids \subseteq Fids
 ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
+\* What the firmware answers to CLP SET PCI FN (disable) with a function
+\* handle it has replaced (Linux has not handled the event that carries the
+\* new one): the source does not say, so each answer the code handles is a
+\* choice: an error (zpci_disable_device: -EIO), CLP_RC_SETPCIFN_ALRDY
+\* ("already disabled": clp_refresh_fh, -EINVAL), or success.
+ASSUME ClpStaleDisableAnswers \subseteq {"fail", "already", "success"} /\ ClpStaleDisableAnswers # {}
 ZpciThreads == {"firmware", "zpci_event", "power_off", "power_on", "pdev_holder"}
 ASSUME Design \in ZpciDesigns => Threads \subseteq CoreThreads \cup ZpciThreads
 
@@ -61,8 +68,8 @@ DupPut == Design = "zpci-pre-dupput"
 BlockFix == Design \in {"zpci-block-v3", "zpci-block-v3-hotplug"}
 
 -----------------------------------------------------------------------------
-fwVars == <<pstate, queue, fwLeft>>
-zdevVars == <<zfid, zstate, phase, kref, listed>>
+fwVars == <<pstate, queue, fwLeft, pfh>>
+zdevVars == <<zfid, zstate, phase, kref, listed, zfh>>
 sysfsVars == <<slot, slotDeregs, iommu>>
 zlockVars == <<stateLock, addRemoveLock>>
 zVars == archVars  \* declared in PciCore
@@ -74,11 +81,19 @@ Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
 
 \* A zPCI frame has these fields; a PCI-core frame only proc, pc, dev.
 IsZFrame(fr) == "ref" \in DOMAIN fr
-ZFrame(proc, pc, dev, z) == [proc |-> proc, pc |-> pc, dev |-> dev, zdev |-> z, ref |-> FALSE, pdev |-> 0, pec |-> "none"]
+\* A function handle (u32 fh): which of the platform's handles of the function
+\* it is (gen: the firmware hands out a new one at 0x0301 and 0x0304) and its
+\* enable bit (zdev_enabled(): bit 31).  NoFh is a zero handle (kzalloc).
+Fh(g, e) == [gen |-> g, en |-> e]
+NoFh == Fh(0, FALSE)
+ZFrame(proc, pc, dev, z) == [proc |-> proc, pc |-> pc, dev |-> dev, zdev |-> z, ref |-> FALSE, pdev |-> 0, pec |-> "none",
+                             fh |-> NoFh]
 
 ZTypeOK ==
     /\ pstate \in [Fids -> States]
-    /\ queue \in Seq(Fids \X Pecs)
+    /\ queue \in Seq(Fids \X Pecs \X [gen : Nat, en : BOOLEAN])
+    /\ pfh \in [Fids -> [gen : Nat, en : BOOLEAN]]
+    /\ zfh \in [Inst -> [gen : Nat, en : BOOLEAN]]
     /\ fwLeft \in Nat
     /\ zfid \in [Inst -> Fids \cup {"none"}]
     /\ zstate \in [Inst -> States]
@@ -130,6 +145,9 @@ ZInit ==
     /\ addRemoveLock = NoOwner
     /\ pdevZdev = [d \in Devices |-> IF d \in Fids THEN InstOf(d) ELSE 0]
     /\ warned = {}
+    \* At boot every function is configured and enabled by Linux with handle 1.
+    /\ pfh = [f \in Fids |-> Fh(1, TRUE)]
+    /\ zfh = [i \in Inst |-> IF zfid[i] # "none" THEN Fh(1, TRUE) ELSE NoFh]
 
 -----------------------------------------------------------------------------
 (* Frame helpers                                                            *)
@@ -176,12 +194,16 @@ FwNext(f, pec) ==
 \* The firmware raises event pec on function f, whose platform state becomes
 \* s.  f, pec and s are parameters of the action (bound in ZNext), so that the
 \* step names its choice.
+\* A hard state change (0x0301, 0x0304) comes with a new, disabled handle,
+\* which the event carries (ccdf->fh); the others keep the handle.
+FwFh(f, pec) == IF pec \in {"0x0301", "0x0304"} THEN Fh(pfh[f].gen + 1, FALSE) ELSE pfh[f]
 FirmwareEvent(t, f, pec, s) ==
     /\ t = "firmware"
     /\ fwLeft > 0
     /\ s \in FwNext(f, pec)
     /\ pstate' = [pstate EXCEPT ![f] = s]
-    /\ queue' = Append(queue, << f, pec >>)
+    /\ pfh' = [pfh EXCEPT ![f] = FwFh(f, pec)]
+    /\ queue' = Append(queue, << f, pec, FwFh(f, pec) >>)
     /\ fwLeft' = fwLeft - 1
     /\ UNCHANGED <<coreVars, zdevVars, sysfsVars, zlockVars, pdevZdev, warned>>
 
@@ -217,7 +239,7 @@ ZpciZdevPutKref(t) ==
        ELSE /\ UNCHANGED <<phase, listed, warned>>
             /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
             /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, sysfsVars, stateLock, pdevZdev>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, zfh, sysfsVars, stateLock, pdevZdev>>
 
 \* The release is done: mutex_unlock(zpci_add_remove_lock).
 ZpciZdevPutUnlock(t) ==
@@ -267,7 +289,7 @@ ZpciDestroyIommu(t) ==
     /\ iommu' = [iommu EXCEPT ![i] = FALSE]
     /\ phase' = [phase EXCEPT ![i] = "freed"]
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, kref, listed, slot, slotDeregs, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, kref, listed, zfh, slot, slotDeregs, zlockVars, pdevZdev, warned>>
 
 \* pcibios_release_device(): the pci_dev is freed; it drops its zdev
 \* reference with zpci_zdev_put().  Block v3 wraps this in the rescan lock.
@@ -321,7 +343,7 @@ ZpciInitSlot(t) ==
     /\ listed' = [listed EXCEPT ![i] = TRUE]
     /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, slotDeregs, iommu, stateLock, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, zfh, slotDeregs, iommu, stateLock, pdevZdev, warned>>
 
 \* zpci_create_device(): kzalloc, state as given; the caller then adds it.
 \* The instance is the lowest free one, as the allocator of the Java
@@ -329,19 +351,30 @@ ZpciInitSlot(t) ==
 \* decision (a symmetry reduction).  No free instance: the model's bound is
 \* reached and the step is not enabled.
 LowestFree == CHOOSE i \in FreeInst : \A j \in FreeInst : i <= j
-CreateAndAdd(t, f, st, callerPc) ==
+CreateAndAdd(t, f, fh, st, callerPc) ==
     LET i == LowestFree IN
         /\ FreeInst # {}
         /\ zfid' = [zfid EXCEPT ![i] = f]
+        /\ zfh' = [zfh EXCEPT ![i] = fh]
         /\ zstate' = [zstate EXCEPT ![i] = st]
         /\ phase' = [phase EXCEPT ![i] = "new"]
         /\ Push(t, [Top(t) EXCEPT !.pc = callerPc, !.zdev = i], ZFrame("zpci_add_device", "entry", f, i))
 
-\* zpci_scan_configured_device() -> pci_scan_single_device(): a new pci_dev
+\* zpci_scan_configured_device(zdev, fh): zpci_update_fh(); then
+\* zpci_bus_scan_device() -> zpci_bus_prepare_device(): zpci_enable_device() if
+\* the handle is not enabled.  The enable is taken to succeed (the model had
+\* no enable failure before): with the platform's current handle of a
+\* configured function the platform's function is enabled; with another
+\* handle only Linux's copy says so (what the firmware answers there is open).
+\* Then pci_scan_single_device(): a new pci_dev
 \* (if none is left from before), pcibios_device_add() takes a zdev reference.
 \* (A second pci_dev struct while the old one is still referenced or not yet
 \* released is not represented: the scan then adds nothing.)
-ScanDevice(f, i) ==
+ScanFh(f, i, fh) ==
+    /\ zfh' = [zfh EXCEPT ![i] = Fh(fh.gen, TRUE)]
+    /\ pfh' = IF ~fh.en /\ fh.gen = pfh[f].gen /\ pstate[f] = "Configured"
+              THEN [pfh EXCEPT ![f].en = TRUE] ELSE pfh
+ScanPdev(f, i) ==
     IF pdevRef[f] = 0 /\ pdevZdev[f] = 0
     THEN /\ added' = [added EXCEPT ![f] = TRUE]
          /\ dead' = [dead EXCEPT ![f] = FALSE]
@@ -350,6 +383,9 @@ ScanDevice(f, i) ==
          /\ pdevZdev' = [pdevZdev EXCEPT ![f] = i]
          /\ kref' = [kref EXCEPT ![i] = @ + 1]
     ELSE UNCHANGED <<added, dead, removeCount, pdevRef, pdevZdev, kref>>
+ScanDevice(f, i, fh) ==
+    /\ ScanFh(f, i, fh)
+    /\ ScanPdev(f, i)
 
 -----------------------------------------------------------------------------
 (* Removing the pci_dev, deconfiguring                                      *)
@@ -376,21 +412,49 @@ ZpciBusRemoveDevicePut(t) ==
 ZpciDeconfigureDevice(t) ==
     /\ At(t, "zpci_deconfigure_device", "entry")
     /\ IF zstate[Z(t)] = "Configured"
-       THEN Push(t, [Top(t) EXCEPT !.pc = "sclp"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
+       THEN Push(t, [Top(t) EXCEPT !.pc = "disable"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
-\* zpci_disable_device(); sclp_pci_deconfigure() (fails unless the platform
-\* still has the function configured); zdev->state = STANDBY.
+\* The firmware's answer to clp_disable_fh() with zdev->fh: "none" when the
+\* handle is not enabled (no CLP call: zdev_enabled() false); with the
+\* platform's current handle, success if the function is enabled, else
+\* CLP_RC_SETPCIFN_ALRDY; with a replaced (stale) handle, the platform choice.
+ClpDisableAnswers(f, i) ==
+    IF ~zfh[i].en THEN {"none"}
+    ELSE IF zfh[i].gen # pfh[f].gen THEN ClpStaleDisableAnswers
+    ELSE IF pfh[f].en THEN {"success"} ELSE {"already"}
+
+\* if (zdev_enabled(zdev)) { rc = zpci_disable_device(zdev); if (rc) return rc; }
+\* success: zpci_update_fh() with the answer's handle (the current one,
+\* disabled); "already": clp_refresh_fh() (CLP LIST: the current handle),
+\* -EINVAL; fail: -EIO.  The deconfigure returns on an error: no SCLP.
+ZpciDisableDevice(t, a) ==
+    LET f == Dev(t)
+        i == Z(t) IN
+    /\ At(t, "zpci_deconfigure_device", "disable")
+    /\ a \in ClpDisableAnswers(f, i)
+    /\ CASE a = "none"    -> Goto(t, "sclp") /\ UNCHANGED <<pfh, zfh>>
+         [] a = "success" -> /\ zfh' = [zfh EXCEPT ![i] = Fh(pfh[f].gen, FALSE)]
+                             /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
+                             /\ Goto(t, "sclp")
+         [] a = "already" -> zfh' = [zfh EXCEPT ![i] = pfh[f]] /\ UNCHANGED pfh /\ Return(t)
+         [] a = "fail"    -> UNCHANGED <<pfh, zfh>> /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, pstate, queue, fwLeft, zfid, zstate, phase, kref, listed,
+                   sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* sclp_pci_deconfigure() (fails unless the platform still has the function
+\* configured; the function is then disabled); zdev->state = STANDBY.
 ZpciDeconfigureDeviceSclp(t) ==
     LET f == Dev(t) IN
     /\ At(t, "zpci_deconfigure_device", "sclp")
     /\ IF pstate[f] = "Configured"
        THEN /\ pstate' = [pstate EXCEPT ![f] = "Standby"]
+            /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
             /\ zstate' = [zstate EXCEPT ![Z(t)] = "Standby"]
-       ELSE UNCHANGED <<pstate, zstate>>
+       ELSE UNCHANGED <<pstate, pfh, zstate>>
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_device_reserved() (state_lock held): idempotent; RESERVED; the
 \* platform reference goes to zpci_zdev_put().  Before 4b1815a52d7e it also
@@ -405,11 +469,11 @@ DeviceReserved(t, i, callerPc) ==
 
 \* A queued event is handled: __zpci_event_availability().  Block v3 takes
 \* the rescan lock first; otherwise get_zdev_by_fid() at once.
-GetZdev(t, f, pec) ==
+GetZdev(t, f, pec, fh) ==
     LET i == Lookup(f) IN
     /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
     /\ Upd(t, [ZFrame("zpci_event_availability", IF i # 0 THEN "state_lock" ELSE "switch", f, i)
-               EXCEPT !.ref = (i # 0), !.pec = pec])
+               EXCEPT !.ref = (i # 0), !.pec = pec, !.fh = fh])
 
 ZpciEventAvailability(t) ==
     /\ t = "zpci_event"
@@ -419,21 +483,21 @@ ZpciEventAvailability(t) ==
     /\ IF BlockFix
        THEN /\ CanLockRescan(t) /\ LockRescan(t)
             /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability", "get", Head(queue)[1], 0)
-                                                  EXCEPT !.pec = Head(queue)[2]] >>]
+                                                  EXCEPT !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
             /\ UNCHANGED kref
        ELSE /\ LET i == Lookup(Head(queue)[1]) IN
                /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
                /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability",
                                                           IF i # 0 THEN "state_lock" ELSE "switch", Head(queue)[1], i)
-                                                   EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2]] >>]
+                                                   EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
             /\ UNCHANGED rescanLock
-    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, pfh, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* Block v3: get_zdev_by_fid() under the rescan lock.
 ZpciEventGetZdev(t) ==
     /\ At(t, "zpci_event_availability", "get")
-    /\ GetZdev(t, Dev(t), Top(t).pec)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ GetZdev(t, Dev(t), Top(t).pec, Top(t).fh)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* mutex_lock(&zdev->state_lock) for an existing zdev.
 ZpciEventStateLock(t) ==
@@ -452,11 +516,12 @@ Reappear(i) ==
 ZpciEventSwitch(t) ==
     LET f == Dev(t)
         i == Z(t)
-        pec == Top(t).pec IN
+        pec == Top(t).pec
+        fh == Top(t).fh IN
     /\ At(t, "zpci_event_availability", "switch")
     /\ CASE pec \in {"0x0301", "0x0302"} /\ i = 0 ->
-              \* not found: zpci_create_device() + zpci_add_device()
-              /\ CreateAndAdd(t, f, IF pec = "0x0301" THEN "Configured" ELSE "Standby",
+              \* not found: zpci_create_device(fid, ccdf->fh, state) + zpci_add_device()
+              /\ CreateAndAdd(t, f, fh, IF pec = "0x0301" THEN "Configured" ELSE "Standby",
                               IF pec = "0x0301" THEN "scan" ELSE "unlock")
               /\ UNCHANGED <<kref, listed>>
          [] pec = "0x0301" ->
@@ -465,27 +530,33 @@ ZpciEventSwitch(t) ==
               /\ zstate' = [zstate EXCEPT ![i] = IF st = "Standby" THEN "Configured" ELSE st]
               /\ kref' = IF zstate[i] = "Reserved" THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
               /\ Goto(t, IF st = "Standby" THEN "scan" ELSE "unlock")
-              /\ UNCHANGED <<zfid, phase, listed>>
+              /\ UNCHANGED <<zfid, phase, listed, zfh>>
          [] pec = "0x0302" ->
+              \* reappear if RESERVED; zpci_update_fh(zdev, ccdf->fh)
               /\ IF zstate[i] = "Reserved" THEN Reappear(i) ELSE UNCHANGED <<zstate, kref>>
+              /\ zfh' = [zfh EXCEPT ![i] = fh]
               /\ Goto(t, "unlock")
               /\ UNCHANGED <<zfid, phase, listed>>
          [] pec = "0x0303" ->
+              \* if CONFIGURED: zpci_update_fh(zdev, ccdf->fh); zpci_deconfigure_device()
               /\ IF i # 0 /\ zstate[i] = "Configured"
-                 THEN Push(t, [Top(t) EXCEPT !.pc = "unlock"], ZFrame("zpci_deconfigure_device", "entry", f, i))
-                 ELSE Goto(t, "unlock")
-              /\ UNCHANGED zdevVars
+                 THEN /\ Push(t, [Top(t) EXCEPT !.pc = "unlock"], ZFrame("zpci_deconfigure_device", "entry", f, i))
+                      /\ zfh' = [zfh EXCEPT ![i] = fh]
+                 ELSE Goto(t, "unlock") /\ UNCHANGED zfh
+              /\ UNCHANGED <<zfid, zstate, phase, kref, listed>>
          [] pec = "0x0304" ->
-              \* zpci_event_hard_deconfigured(): zpci_bus_remove_device()
+              \* zpci_event_hard_deconfigured(): zpci_update_fh(zdev, ccdf->fh);
+              \* zpci_bus_remove_device()
               /\ IF i # 0 /\ zstate[i] = "Configured"
-                 THEN Push(t, [Top(t) EXCEPT !.pc = "hard_deconfigured"], ZFrame("zpci_bus_remove_device", "entry", f, i))
-                 ELSE Goto(t, IF i # 0 THEN "hard_deconfigured" ELSE "unlock")
-              /\ UNCHANGED zdevVars
+                 THEN /\ Push(t, [Top(t) EXCEPT !.pc = "hard_deconfigured"], ZFrame("zpci_bus_remove_device", "entry", f, i))
+                      /\ zfh' = [zfh EXCEPT ![i] = fh]
+                 ELSE Goto(t, IF i # 0 THEN "hard_deconfigured" ELSE "unlock") /\ UNCHANGED zfh
+              /\ UNCHANGED <<zfid, zstate, phase, kref, listed>>
          [] pec = "0x0308" ->
               /\ IF i # 0 /\ zstate[i] # "Reserved"
                  THEN DeviceReserved(t, i, "unlock")
                  ELSE Goto(t, "unlock") /\ UNCHANGED <<zstate, listed>>
-              /\ UNCHANGED <<zfid, phase, kref>>
+              /\ UNCHANGED <<zfid, phase, kref, zfh>>
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* 0x0304 continued: zpci_disable_device(), state STANDBY; then the 0x0304
@@ -498,14 +569,14 @@ ZpciEventHardDeconfigured(t) ==
        THEN DeviceReserved(t, i, "unlock")
        ELSE /\ zstate' = [zstate EXCEPT ![i] = IF @ = "Configured" THEN "Standby" ELSE @]
             /\ Goto(t, "unlock") /\ UNCHANGED listed
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* 0x0301: zpci_scan_configured_device().
 ZpciEventScan(t) ==
     /\ At(t, "zpci_event_availability", "scan")
-    /\ ScanDevice(Dev(t), Z(t))
+    /\ ScanDevice(Dev(t), Z(t), Top(t).fh)
     /\ Goto(t, "unlock")
-    /\ UNCHANGED <<lockVars, bound, numVfs, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+    /\ UNCHANGED <<lockVars, bound, numVfs, pstate, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
 
 \* mutex_unlock(&zdev->state_lock); zpci_zdev_put(zdev) for an existing zdev.
 ZpciEventUnlock(t) ==
@@ -622,14 +693,14 @@ EnableSlotConfigure(t) ==
             /\ zstate' = [zstate EXCEPT ![i] = "Configured"]
             /\ Goto(t, "scan")
        ELSE Goto(t, "unlock") /\ UNCHANGED <<pstate, zstate>>
-    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, pfh, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_scan_configured_device().
 EnableSlotScan(t) ==
     /\ At(t, "enable_slot", "scan")
-    /\ ScanDevice(Dev(t), Z(t))
+    /\ ScanDevice(Dev(t), Z(t), zfh[Z(t)])
     /\ Goto(t, "unlock")
-    /\ UNCHANGED <<lockVars, bound, numVfs, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+    /\ UNCHANGED <<lockVars, bound, numVfs, pstate, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
 
 EnableSlotUnlock(t) ==
     /\ At(t, "enable_slot", "unlock")
@@ -651,7 +722,8 @@ ZpciStep(t) ==
     \/ PcibiosReleaseDevice(t) \/ PcibiosReleaseDeviceUnlock(t)
     \/ ZpciAddDevice(t) \/ ZpciInitIommu(t) \/ ZpciInitSlot(t)
     \/ ZpciBusRemoveDevice(t) \/ ZpciBusRemoveDevicePut(t)
-    \/ ZpciDeconfigureDevice(t) \/ ZpciDeconfigureDeviceSclp(t)
+    \/ ZpciDeconfigureDevice(t) \/ (\E a \in {"none", "fail", "already", "success"} : ZpciDisableDevice(t, a))
+    \/ ZpciDeconfigureDeviceSclp(t)
     \/ ZpciEventAvailability(t) \/ ZpciEventGetZdev(t) \/ ZpciEventStateLock(t) \/ ZpciEventSwitch(t)
     \/ ZpciEventHardDeconfigured(t) \/ ZpciEventScan(t) \/ ZpciEventUnlock(t) \/ ZpciEventDone(t)
     \/ DisableSlot(t) \/ DisableSlotLock(t) \/ DisableSlotCheck(t) \/ DisableSlotBusy(t)

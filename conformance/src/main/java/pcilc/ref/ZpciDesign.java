@@ -35,12 +35,18 @@ public enum ZpciDesign {
 
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
             List<String> fwPecs, int fwEvents, List<String> threads) {
+        // every answer the code handles to a CLP disable with a stale handle (ClpStaleDisableAnswers, sorted)
+        this(specName, core, fids, maxInst, fwFids, fwPecs, fwEvents, threads, List.of("already", "fail", "success"));
+    }
+
+    ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
+            List<String> fwPecs, int fwEvents, List<String> threads, List<String> clpStaleDisableAnswers) {
         this.specName = specName;
         this.core = core;
         // spec/PciCore.tla's VFs: two where Block's deadlock A needs them
         List<String> vfs = specName.equals("zpci-sriov-deadlock") || specName.equals("zpci-block-v3")
                 ? List.of("VF", "VF2") : List.of("VF");
-        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs);
+        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs, clpStaleDisableAnswers);
     }
 
     /** The design's own model (its cfg's constants). */
