@@ -55,9 +55,11 @@ SlotFid == PF
 
 \* 4b1815a52d7e: a reserved zdev stays on zpci_list until released
 \* (kref_put_lock), zpci_event_reappear, idempotent zpci_device_reserved.
-ReuseReserved == Design \notin {"zpci-pre-reuse"}
+\* Each historical design is the code before its fix, so every later fix of the
+\* series (47c397844869 < 4b1815a52d7e < 774a1fa880bc) is off in it too.
+ReuseReserved == Design \notin {"zpci-pre-reuse", "zpci-pre-selfdelete", "zpci-pre-dupput"}
 \* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
-AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize"}
+AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput"}
 \* 47c397844869: disable_slot puts its pdev reference before unlocking state_lock.
 PutBeforeUnlock == Design \notin {"zpci-pre-selfdelete", "zpci-pre-dupput"}
 \* 05a2538f2b48 not yet applied: the -EBUSY branch puts the pdev, and "out" again.

@@ -76,12 +76,14 @@ public enum ZpciDesign {
      * idempotent zpci_device_reserved.
      */
     public boolean reuseReserved() {
-        return this != ZPCI_PRE_REUSE;
+        // the designs before 47c397844869 and 05a2538f2b48 come before it as well
+        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SELFDELETE && this != ZPCI_PRE_DUPPUT;
     }
 
     /** 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put. */
     public boolean addRemoveLocked() {
-        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE;
+        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE && this != ZPCI_PRE_SELFDELETE
+                && this != ZPCI_PRE_DUPPUT;
     }
 
     /** 47c397844869: disable_slot puts its pdev reference before unlocking state_lock. */
