@@ -46,6 +46,7 @@ ZpciDesigns == {
     "zpci-pre-selfdelete",  \* before 47c397844869
     "zpci-pre-dupput",      \* before 05a2538f2b48
     "zpci-sriov-deadlock",  \* mainline plus Nechita patch 1 (reentrant rescan lock)
+    "zpci-sriov-selfdeadlock", \* mainline: Block's scenario B (sriov_numvfs_store vs a VF's release)
     "zpci-block-v3",        \* Block v3 on top of zpci-sriov-deadlock
     "zpci-block-v3-hotplug" \* Block v3 with Nechita v11
 }

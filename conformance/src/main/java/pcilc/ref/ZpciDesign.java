@@ -24,6 +24,8 @@ public enum ZpciDesign {
             List.of("0x0308"), 0, List.of("power_off")),
     ZPCI_SRIOV_DEADLOCK("zpci-sriov-deadlock", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
             List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
+    ZPCI_SRIOV_SELFDEADLOCK("zpci-sriov-selfdeadlock", Design.SRIOV_UNLOCKED, List.of("PF", "VF"), 2,
+            List.of("VF"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
     ZPCI_BLOCK_V3("zpci-block-v3", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
             List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
     ZPCI_BLOCK_V3_HOTPLUG("zpci-block-v3-hotplug", Design.NECHITA_V11, List.of("PF", "VF"), 2, List.of("PF"),

@@ -148,7 +148,8 @@ public final class ZpciKernel extends Kernel {
                     new String[] {"PF", "0x0302", "Standby"});
             case ZPCI_PRE_SELFDELETE -> List.<String[]>of(new String[] {"PF", "0x0308", "Reserved"});
             case ZPCI_PRE_DUPPUT -> List.of();
-            case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3 -> List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
+            case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3, ZPCI_SRIOV_SELFDEADLOCK ->
+                    List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
             case ZPCI_BLOCK_V3_HOTPLUG -> List.<String[]>of(new String[] {"PF", "0x0304", "Standby"});
         };
     }
