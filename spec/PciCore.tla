@@ -46,6 +46,7 @@ ZpciDesigns == {
     "zpci-pre-selfdelete",  \* before 47c397844869
     "zpci-pre-dupput",      \* before 05a2538f2b48
     "zpci-sriov-deadlock",  \* mainline plus Nechita patch 1 (reentrant rescan lock)
+    "zpci-sriov-selfdeadlock", \* mainline: Block's scenario B (sriov_numvfs_store vs a VF's release)
     "zpci-block-v3",        \* Block v3 on top of zpci-sriov-deadlock
     "zpci-block-v3-hotplug" \* Block v3 with Nechita v11
 }
@@ -117,9 +118,9 @@ VARIABLES
 \* PCI-core designs).  Declared here so that every PCI-core action leaves it
 \* unchanged and keeps its own name in TLC's traces.
 VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-          stateLock, addRemoveLock, pdevZdev, warned
+          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh
 archVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-              stateLock, addRemoveLock, pdevZdev, warned>>
+              stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh>>
 
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
 deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
@@ -159,6 +160,7 @@ Init ==
     /\ pstate = << >> /\ queue = << >> /\ fwLeft = 0 /\ zfid = << >> /\ zstate = << >> /\ phase = << >>
     /\ kref = << >> /\ listed = << >> /\ slot = << >> /\ slotDeregs = << >> /\ iommu = << >>
     /\ stateLock = << >> /\ addRemoveLock = NoOwner /\ pdevZdev = << >> /\ warned = {}
+    /\ pfh = << >> /\ zfh = << >>
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)

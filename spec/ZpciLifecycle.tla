@@ -29,10 +29,17 @@ CONSTANTS
     MaxInst,    \* how many zpci_dev instances the model can allocate
     FwFids,     \* the functions whose platform state the firmware changes
     FwPecs,     \* the availability events the firmware may raise
-    FwEvents    \* at most this many platform events (bounds the model)
+    FwEvents,   \* at most this many platform events (bounds the model)
+    ClpStaleDisableAnswers  \* the firmware's answers to a CLP disable with a stale function handle
 
 ASSUME Fids \subseteq Devices /\ FwFids \subseteq Fids
 ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
+\* What the firmware answers to CLP SET PCI FN (disable) with a function
+\* handle it has replaced (Linux has not handled the event that carries the
+\* new one): the source does not say, so each answer the code handles is a
+\* choice: an error (zpci_disable_device: -EIO), CLP_RC_SETPCIFN_ALRDY
+\* ("already disabled": clp_refresh_fh, -EINVAL), or success.
+ASSUME ClpStaleDisableAnswers \subseteq {"fail", "already", "success"} /\ ClpStaleDisableAnswers # {}
 ZpciThreads == {"firmware", "zpci_event", "power_off", "power_on", "pdev_holder"}
 ASSUME Design \in ZpciDesigns => Threads \subseteq CoreThreads \cup ZpciThreads
 
@@ -48,9 +55,11 @@ SlotFid == PF
 
 \* 4b1815a52d7e: a reserved zdev stays on zpci_list until released
 \* (kref_put_lock), zpci_event_reappear, idempotent zpci_device_reserved.
-ReuseReserved == Design \notin {"zpci-pre-reuse"}
+\* Each historical design is the code before its fix, so every later fix of the
+\* series (47c397844869 < 4b1815a52d7e < 774a1fa880bc) is off in it too.
+ReuseReserved == Design \notin {"zpci-pre-reuse", "zpci-pre-selfdelete", "zpci-pre-dupput"}
 \* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
-AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize"}
+AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput"}
 \* 47c397844869: disable_slot puts its pdev reference before unlocking state_lock.
 PutBeforeUnlock == Design \notin {"zpci-pre-selfdelete", "zpci-pre-dupput"}
 \* 05a2538f2b48 not yet applied: the -EBUSY branch puts the pdev, and "out" again.
@@ -61,8 +70,26 @@ DupPut == Design = "zpci-pre-dupput"
 BlockFix == Design \in {"zpci-block-v3", "zpci-block-v3-hotplug"}
 
 -----------------------------------------------------------------------------
-fwVars == <<pstate, queue, fwLeft>>
-zdevVars == <<zfid, zstate, phase, kref, listed>>
+(* The zPCI variables are declared in PciCore (so that every PCI-core step *)
+(* leaves them unchanged under its own name).  Those the kernel does not   *)
+(* have:                                                                    *)
+\* @ghost fwLeft: how many more events the firmware may raise: the model's bound; read only by
+\*   FirmwareEvent (the environment), never by kernel code.
+\* @ghost slotDeregs: how often pci_hp_deregister() ran on an instance's slot; only the invariant
+\*   SlotDeregisteredOnceInv reads it.
+\* @ghost warned: the WARN_ONs and lockdep splats seen ("release-not-reserved", "lockdep") and a sysfs
+\*   handler deleting its own directory ("selfdelete"); only invariants read it.
+\* @ghost phase: the life of an instance's memory (free, new, live, released: kref at 0, freed: after
+\*   kfree_rcu); kernel code never tests it (the guards use kref, listed, slot), invariants do.
+\* @ghost pstate: the platform's state of a function: firmware, not kernel, state; kernel code reads it
+\*   only where the code asks the firmware (clp_get_state, SCLP/CLP answers).
+\* @ghost pfh: the platform's current function handle: firmware state, read where the code asks the
+\*   firmware (CLP disable/enable answers, clp_refresh_fh).
+(* The frame fields ref (the frame owns a kref) and pdev (it owns a pci_dev *)
+(* reference) are bookkeeping of who holds what: no step's guard reads     *)
+(* them except as the code's own local variables (existing_zdev, pdev).    *)
+fwVars == <<pstate, queue, fwLeft, pfh>>
+zdevVars == <<zfid, zstate, phase, kref, listed, zfh>>
 sysfsVars == <<slot, slotDeregs, iommu>>
 zlockVars == <<stateLock, addRemoveLock>>
 zVars == archVars  \* declared in PciCore
@@ -74,11 +101,19 @@ Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
 
 \* A zPCI frame has these fields; a PCI-core frame only proc, pc, dev.
 IsZFrame(fr) == "ref" \in DOMAIN fr
-ZFrame(proc, pc, dev, z) == [proc |-> proc, pc |-> pc, dev |-> dev, zdev |-> z, ref |-> FALSE, pdev |-> 0, pec |-> "none"]
+\* A function handle (u32 fh): which of the platform's handles of the function
+\* it is (gen: the firmware hands out a new one at 0x0301 and 0x0304) and its
+\* enable bit (zdev_enabled(): bit 31).  NoFh is a zero handle (kzalloc).
+Fh(g, e) == [gen |-> g, en |-> e]
+NoFh == Fh(0, FALSE)
+ZFrame(proc, pc, dev, z) == [proc |-> proc, pc |-> pc, dev |-> dev, zdev |-> z, ref |-> FALSE, pdev |-> 0, pec |-> "none",
+                             fh |-> NoFh]
 
 ZTypeOK ==
     /\ pstate \in [Fids -> States]
-    /\ queue \in Seq(Fids \X Pecs)
+    /\ queue \in Seq(Fids \X Pecs \X [gen : Nat, en : BOOLEAN])
+    /\ pfh \in [Fids -> [gen : Nat, en : BOOLEAN]]
+    /\ zfh \in [Inst -> [gen : Nat, en : BOOLEAN]]
     /\ fwLeft \in Nat
     /\ zfid \in [Inst -> Fids \cup {"none"}]
     /\ zstate \in [Inst -> States]
@@ -130,6 +165,9 @@ ZInit ==
     /\ addRemoveLock = NoOwner
     /\ pdevZdev = [d \in Devices |-> IF d \in Fids THEN InstOf(d) ELSE 0]
     /\ warned = {}
+    \* At boot every function is configured and enabled by Linux with handle 1.
+    /\ pfh = [f \in Fids |-> Fh(1, TRUE)]
+    /\ zfh = [i \in Inst |-> IF zfid[i] # "none" THEN Fh(1, TRUE) ELSE NoFh]
 
 -----------------------------------------------------------------------------
 (* Frame helpers                                                            *)
@@ -176,12 +214,21 @@ FwNext(f, pec) ==
 \* The firmware raises event pec on function f, whose platform state becomes
 \* s.  f, pec and s are parameters of the action (bound in ZNext), so that the
 \* step names its choice.
+\* A hard state change (0x0301, 0x0304) comes with a new, disabled handle,
+\* which the event carries (ccdf->fh); the others keep the handle.
+FwFh(f, pec) == IF pec \in {"0x0301", "0x0304"} THEN Fh(pfh[f].gen + 1, FALSE) ELSE pfh[f]
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "case 0x0304: /* Configured -> Standby|Reserved */" "case 0x0308: /* Standby -> Reserved */"
+\* @fidelity open: the firmware is not kernel code.  Which transitions it makes (FwNext), that 0x0301
+\*   and 0x0304 come with a new disabled handle and the others keep it (FwFh), and that an event is
+\*   queued in order, are assumptions: each cfg bounds them by FwFids, FwPecs, FwEvents.  0x0306 (many
+\*   functions) is not modelled.
 FirmwareEvent(t, f, pec, s) ==
     /\ t = "firmware"
     /\ fwLeft > 0
     /\ s \in FwNext(f, pec)
     /\ pstate' = [pstate EXCEPT ![f] = s]
-    /\ queue' = Append(queue, << f, pec >>)
+    /\ pfh' = [pfh EXCEPT ![f] = FwFh(f, pec)]
+    /\ queue' = Append(queue, << f, pec, FwFh(f, pec) >>)
     /\ fwLeft' = fwLeft - 1
     /\ UNCHANGED <<coreVars, zdevVars, sysfsVars, zlockVars, pdevZdev, warned>>
 
@@ -190,6 +237,10 @@ FirmwareEvent(t, f, pec, s) ==
 
 \* zpci_zdev_put(): mutex_lock(zpci_add_remove_lock) (774a1fa880bc), then
 \* kref_put_lock().  Block v3 asserts the rescan lock is held (lockdep).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_zdev_put "mutex_lock(&zpci_add_remove_lock);"
+\* @source block-v3 patch2 arch/s390/pci/pci.c zpci_zdev_put
+\* @fidelity faithful: the mutex as a step of its own; Block v3's lockdep assertion is the ghost "lockdep"
+\*   in warned.  (if (!zdev) return is not reached: every caller has a zdev.)
 ZpciZdevPut(t) ==
     /\ At(t, "zpci_zdev_put", "entry")
     /\ warned' = IF BlockFix /\ rescanLock.owner # t THEN warned \cup {"lockdep"} ELSE warned
@@ -204,6 +255,12 @@ ZpciZdevPut(t) ==
 \* decrement; at zero, with the list lock, list_del (4b1815a52d7e; before it
 \* the zdev left the list at reserve) and zpci_release_device(), which
 \* WARN_ONs a zdev not in RESERVED (c4a585e952ca).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_zdev_put "kref_put_lock(&zdev->kref, zpci_release_device, &zpci_list_lock);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "WARN_ON(zdev->state != ZPCI_FN_STATE_RESERVED);" "list_del(&zdev->entry);"
+\* @fidelity simplified: the decrement and, at zero, the zpci_list_lock critical section (list_del) are one
+\*   step: the spinlock is held across both and no sleeping lock is taken inside.  The WARN is the ghost
+\*   "release-not-reserved".  Before 4b1815a52d7e (zpci-pre-reuse) the reserved zdev was already off the
+\*   list (DeviceReserved); list_del of an unlisted instance is then a no-op in the model.
 ZpciZdevPutKref(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_zdev_put", "put")
@@ -217,9 +274,11 @@ ZpciZdevPutKref(t) ==
        ELSE /\ UNCHANGED <<phase, listed, warned>>
             /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
             /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, sysfsVars, stateLock, pdevZdev>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, zfh, sysfsVars, stateLock, pdevZdev>>
 
 \* The release is done: mutex_unlock(zpci_add_remove_lock).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_zdev_put "mutex_unlock(&zpci_add_remove_lock);"
+\* @fidelity faithful
 ZpciZdevPutUnlock(t) ==
     /\ At(t, "zpci_zdev_put", "unlock")
     /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
@@ -233,6 +292,12 @@ ZpciZdevPutUnlock(t) ==
 \* (kernfs drain): a power write already past its entry keeps the zdev.
 InPowerAttr(u, i) == \E k \in 1..Len(stack[u]) : /\ stack[u][k].proc \in {"disable_slot", "enable_slot"}
                                                  /\ stack[u][k].zdev = i
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "zpci_exit_slot(zdev);"
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c zpci_exit_slot "pci_hp_deregister(&zdev->hotplug_slot);"
+\* @fidelity simplified: pci_hp_deregister() is one step; its removal of the slot's sysfs files waits for
+\*   other threads' handlers in "power" (kernfs drain: the guard) and a handler of this thread deleting
+\*   its own directory is the ghost "selfdelete".  if (zdev->has_hp_slot): every instance of the model
+\*   registered its slot at zpci_add_device (a failing zpci_init_slot is not modelled).
 ZpciReleaseDevice(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_release_device", "entry")
@@ -247,6 +312,15 @@ ZpciReleaseDevice(t) ==
 \* zpci_cleanup_bus_resources() and zpci_bus_device_unregister() ->
 \* zpci_bus_release(): pci_lock_rescan_remove().  Block v3 no longer takes it
 \* here (the caller holds it).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "zpci_cleanup_bus_resources(zdev);" "zpci_bus_device_unregister(zdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_cleanup_bus_resources "pci_lock_rescan_remove();"
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_release "pci_lock_rescan_remove();"
+\* @source block-v3 patch2 arch/s390/pci/pci.c zpci_cleanup_bus_resources
+\* @fidelity simplified: zpci_cleanup_bus_resources() and zpci_bus_release() (the zbus's last put) both
+\*   take the rescan lock; the model takes it once, for both: sound for deadlock and mutual exclusion
+\*   because nothing between the two critical sections takes a lock (zpci_bus_put's zbus kref is not
+\*   modelled; if it is not the last put the second section does not happen, which the model over-
+\*   approximates by one section).  "if (zdev->has_resources)": always taken.
 ZpciCleanupBusResources(t) ==
     /\ At(t, "zpci_release_device", "cleanup")
     /\ IF BlockFix
@@ -254,6 +328,8 @@ ZpciCleanupBusResources(t) ==
        ELSE CanLockRescan(t) /\ LockRescan(t) /\ Goto(t, "cleanup_unlock")
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, zVars>>
 
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_cleanup_bus_resources "pci_unlock_rescan_remove();"
+\* @fidelity simplified: as ZpciCleanupBusResources (one section for both).
 ZpciCleanupBusResourcesUnlock(t) ==
     /\ At(t, "zpci_release_device", "cleanup_unlock")
     /\ UnlockRescan(t)
@@ -261,16 +337,23 @@ ZpciCleanupBusResourcesUnlock(t) ==
     /\ UNCHANGED <<deviceLock, deviceVars, zVars>>
 
 \* zpci_destroy_iommu() removes the IOMMU sysfs directory; kfree_rcu(zdev).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "zpci_destroy_iommu(zdev);" "kfree_rcu(zdev, rcu);"
+\* @fidelity simplified: iommu sysfs removal and the free are one step (no lock between them); the RCU
+\*   grace period is not modelled: no reader of the model holds an RCU-protected pointer.
 ZpciDestroyIommu(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_release_device", "iommu")
     /\ iommu' = [iommu EXCEPT ![i] = FALSE]
     /\ phase' = [phase EXCEPT ![i] = "freed"]
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, kref, listed, slot, slotDeregs, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, kref, listed, zfh, slot, slotDeregs, zlockVars, pdevZdev, warned>>
 
 \* pcibios_release_device(): the pci_dev is freed; it drops its zdev
 \* reference with zpci_zdev_put().  Block v3 wraps this in the rescan lock.
+\* @source linux-6.12.117 arch/s390/pci/pci.c pcibios_release_device "zpci_zdev_put(zdev);"
+\* @source block-v3 patch2 arch/s390/pci/pci.c pcibios_release_device
+\* @fidelity simplified: zpci_unmap_resources() is left out (no lock, no shared state of the model);
+\*   bound is cleared because the pci_dev and its driver binding are gone.
 PcibiosReleaseDevice(t) ==
     LET d == Dev(t)
         i == pdevZdev[Dev(t)] IN
@@ -283,6 +366,8 @@ PcibiosReleaseDevice(t) ==
        ELSE Replace(t, PutFrame(i)) /\ UNCHANGED rescanLock
     /\ UNCHANGED <<rescanWarned, deviceLock, dead, added, removeCount, numVfs, pdevRef, fwVars, zdevVars, sysfsVars, zlockVars, warned>>
 
+\* @source block-v3 patch2 arch/s390/pci/pci.c pcibios_release_device
+\* @fidelity faithful: Block v3 only.
 PcibiosReleaseDeviceUnlock(t) ==
     /\ At(t, "pcibios_release_device", "unlock")
     /\ UnlockRescan(t)
@@ -293,6 +378,8 @@ PcibiosReleaseDeviceUnlock(t) ==
 (* zpci_add_device(): zpci_add_remove_lock; zpci_init_iommu; bus register, *)
 (* zpci_init_slot; kref_init; list_add_tail; unlock.                       *)
 
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_add_device "mutex_lock(&zpci_add_remove_lock);" "rc = zpci_init_iommu(zdev);"
+\* @fidelity faithful: without 774a1fa880bc (no mutex) zpci_init_iommu() is this step.
 ZpciAddDevice(t) ==
     /\ At(t, "zpci_add_device", "entry")
     /\ IF AddRemoveLocked
@@ -304,6 +391,9 @@ ZpciAddDevice(t) ==
 
 \* zpci_init_iommu(): iommu_device_sysfs_add() creates the directory named by
 \* the FID (a second live instance of the FID clashes here: seed 000).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_add_device "rc = zpci_init_iommu(zdev);"
+\* @fidelity simplified: iommu_device_sysfs_add() cannot fail here; a second directory of the FID is
+\*   flagged by OneInstancePerFidInv instead of the -EEXIST path (kfree, "break").
 ZpciInitIommu(t) ==
     /\ At(t, "zpci_add_device", "iommu")
     /\ iommu' = [iommu EXCEPT ![Z(t)] = TRUE]
@@ -312,6 +402,12 @@ ZpciInitIommu(t) ==
 
 \* zpci_bus_device_register(), zpci_init_slot(), kref_init(), list_add_tail()
 \* under zpci_list_lock, mutex_unlock(zpci_add_remove_lock).
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_add_device "rc = zpci_bus_device_register(zdev, &pci_root_ops);" "kref_init(&zdev->kref);" "list_add_tail(&zdev->entry, &zpci_list);" "mutex_unlock(&zpci_add_remove_lock);"
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_add_device "rc = zpci_init_slot(zdev);"
+\* @fidelity simplified: bus register, slot registration, kref_init, the list add (under the spinlock)
+\*   and the unlock are one step: the instance is unreachable (not listed, no pdev) until list_add, and
+\*   the slot is the only thing visible earlier (a power write then waits for state_lock, which nobody
+\*   holds: the same as after the step).  zpci_bus_device_register()'s failure is not modelled.
 ZpciInitSlot(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_add_device", "slot")
@@ -321,7 +417,7 @@ ZpciInitSlot(t) ==
     /\ listed' = [listed EXCEPT ![i] = TRUE]
     /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, slotDeregs, iommu, stateLock, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, zfh, slotDeregs, iommu, stateLock, pdevZdev, warned>>
 
 \* zpci_create_device(): kzalloc, state as given; the caller then adds it.
 \* The instance is the lowest free one, as the allocator of the Java
@@ -329,19 +425,30 @@ ZpciInitSlot(t) ==
 \* decision (a symmetry reduction).  No free instance: the model's bound is
 \* reached and the step is not enabled.
 LowestFree == CHOOSE i \in FreeInst : \A j \in FreeInst : i <= j
-CreateAndAdd(t, f, st, callerPc) ==
+CreateAndAdd(t, f, fh, st, callerPc) ==
     LET i == LowestFree IN
         /\ FreeInst # {}
         /\ zfid' = [zfid EXCEPT ![i] = f]
+        /\ zfh' = [zfh EXCEPT ![i] = fh]
         /\ zstate' = [zstate EXCEPT ![i] = st]
         /\ phase' = [phase EXCEPT ![i] = "new"]
         /\ Push(t, [Top(t) EXCEPT !.pc = callerPc, !.zdev = i], ZFrame("zpci_add_device", "entry", f, i))
 
-\* zpci_scan_configured_device() -> pci_scan_single_device(): a new pci_dev
+\* zpci_scan_configured_device(zdev, fh): zpci_update_fh(); then
+\* zpci_bus_scan_device() -> zpci_bus_prepare_device(): zpci_enable_device() if
+\* the handle is not enabled.  The enable is taken to succeed (the model had
+\* no enable failure before): with the platform's current handle of a
+\* configured function the platform's function is enabled; with another
+\* handle only Linux's copy says so (what the firmware answers there is open).
+\* Then pci_scan_single_device(): a new pci_dev
 \* (if none is left from before), pcibios_device_add() takes a zdev reference.
 \* (A second pci_dev struct while the old one is still referenced or not yet
 \* released is not represented: the scan then adds nothing.)
-ScanDevice(f, i) ==
+ScanFh(f, i, fh) ==
+    /\ zfh' = [zfh EXCEPT ![i] = Fh(fh.gen, TRUE)]
+    /\ pfh' = IF ~fh.en /\ fh.gen = pfh[f].gen /\ pstate[f] = "Configured"
+              THEN [pfh EXCEPT ![f].en = TRUE] ELSE pfh
+ScanPdev(f, i) ==
     IF pdevRef[f] = 0 /\ pdevZdev[f] = 0
     THEN /\ added' = [added EXCEPT ![f] = TRUE]
          /\ dead' = [dead EXCEPT ![f] = FALSE]
@@ -350,6 +457,9 @@ ScanDevice(f, i) ==
          /\ pdevZdev' = [pdevZdev EXCEPT ![f] = i]
          /\ kref' = [kref EXCEPT ![i] = @ + 1]
     ELSE UNCHANGED <<added, dead, removeCount, pdevRef, pdevZdev, kref>>
+ScanDevice(f, i, fh) ==
+    /\ ScanFh(f, i, fh)
+    /\ ScanPdev(f, i)
 
 -----------------------------------------------------------------------------
 (* Removing the pci_dev, deconfiguring                                      *)
@@ -357,6 +467,13 @@ ScanDevice(f, i) ==
 \* zpci_bus_remove_device(): pdev = pci_get_slot(); for a VF
 \* zpci_iov_remove_virtfn() (rescan lock around pci_stop_and_remove_bus_device),
 \* else pci_stop_and_remove_bus_device_locked(); then pci_dev_put(pdev).
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_remove_device "pdev = pci_get_slot(zbus->bus, zdev->devfn);" "zpci_iov_remove_virtfn(pdev, zdev->vfn);" "pci_stop_and_remove_bus_device_locked(pdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci_iov.c zpci_iov_remove_virtfn "pci_lock_rescan_remove();"
+\* @fidelity simplified: a VF goes through zpci_iov_remove_virtfn() (rescan lock, pci_iov_remove_virtfn():
+\*   a second VF reference around pci_stop_and_remove_bus_device(), and the put of the PF reference the
+\*   VF holds); the model takes the PF's path, pci_stop_and_remove_bus_device_locked(), for both: the same
+\*   lock, and the extra reference is got and put inside the lock by this thread, so it never is the last
+\*   one (this thread still holds pci_get_slot's).  error_state (set_error) is not modelled.
 ZpciBusRemoveDevice(t) ==
     LET d == Dev(t) IN
     /\ At(t, "zpci_bus_remove_device", "entry")
@@ -367,30 +484,73 @@ ZpciBusRemoveDevice(t) ==
        ELSE Return(t) /\ UNCHANGED pdevRef
     /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
 
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_remove_device "pci_dev_put(pdev);"
+\* @fidelity faithful
 ZpciBusRemoveDevicePut(t) ==
     /\ At(t, "zpci_bus_remove_device", "put")
     /\ PdevPutReturn(t, Dev(t))
     /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
 
 \* zpci_deconfigure_device() (state_lock held): if CONFIGURED, remove the pdev.
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "if (zdev->state != ZPCI_FN_STATE_CONFIGURED)" "zpci_bus_remove_device(zdev, false);"
+\* @fidelity faithful: if (zdev->zbus->bus): the bus exists for every instance of the model.
 ZpciDeconfigureDevice(t) ==
     /\ At(t, "zpci_deconfigure_device", "entry")
     /\ IF zstate[Z(t)] = "Configured"
-       THEN Push(t, [Top(t) EXCEPT !.pc = "sclp"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
+       THEN Push(t, [Top(t) EXCEPT !.pc = "disable"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
-\* zpci_disable_device(); sclp_pci_deconfigure() (fails unless the platform
-\* still has the function configured); zdev->state = STANDBY.
+\* The firmware's answer to clp_disable_fh() with zdev->fh: "none" when the
+\* handle is not enabled (no CLP call: zdev_enabled() false); with the
+\* platform's current handle, success if the function is enabled, else
+\* CLP_RC_SETPCIFN_ALRDY; with a replaced (stale) handle, the platform choice.
+ClpDisableAnswers(f, i) ==
+    IF ~zfh[i].en THEN {"none"}
+    ELSE IF zfh[i].gen # pfh[f].gen THEN ClpStaleDisableAnswers
+    ELSE IF pfh[f].en THEN {"success"} ELSE {"already"}
+
+\* if (zdev_enabled(zdev)) { rc = zpci_disable_device(zdev); if (rc) return rc; }
+\* success: zpci_update_fh() with the answer's handle (the current one,
+\* disabled); "already": clp_refresh_fh() (CLP LIST: the current handle),
+\* -EINVAL; fail: -EIO.  The deconfigure returns on an error: no SCLP.
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "rc = zpci_disable_device(zdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_disable_device "cc = clp_disable_fh(zdev, &fh);" "} else if (cc == CLP_RC_SETPCIFN_ALRDY) {" "rc = clp_refresh_fh(zdev->fid, &fh);" "rc = -EINVAL;" "rc = -EIO;"
+\* @source linux-6.12.117 arch/s390/pci/pci_clp.c clp_disable_fh "if (!zdev_enabled(zdev))"
+\* @fidelity open: the firmware's answer to a disable with a handle it has replaced is not in the source:
+\*   constant ClpStaleDisableAnswers (each of fail / already / success; NOTES-zpci.md has the verdict
+\*   under each).  clp_refresh_fh() is taken to succeed; the handle of a successful disable is the
+\*   current one.  zdev_enabled() is read once (zpci_deconfigure_device and clp_disable_fh read the same
+\*   zdev->fh under state_lock).
+ZpciDisableDevice(t, a) ==
+    LET f == Dev(t)
+        i == Z(t) IN
+    /\ At(t, "zpci_deconfigure_device", "disable")
+    /\ a \in ClpDisableAnswers(f, i)
+    /\ CASE a = "none"    -> Goto(t, "sclp") /\ UNCHANGED <<pfh, zfh>>
+         [] a = "success" -> /\ zfh' = [zfh EXCEPT ![i] = Fh(pfh[f].gen, FALSE)]
+                             /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
+                             /\ Goto(t, "sclp")
+         [] a = "already" -> zfh' = [zfh EXCEPT ![i] = pfh[f]] /\ UNCHANGED pfh /\ Return(t)
+         [] a = "fail"    -> UNCHANGED <<pfh, zfh>> /\ Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, pstate, queue, fwLeft, zfid, zstate, phase, kref, listed,
+                   sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* sclp_pci_deconfigure() (fails unless the platform still has the function
+\* configured; the function is then disabled); zdev->state = STANDBY.
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "rc = sclp_pci_deconfigure(zdev->fid);" "zdev->state = ZPCI_FN_STATE_STANDBY;"
+\* @fidelity open: that the SCLP deconfigure succeeds exactly when the platform has the function
+\*   configured is an assumption about the firmware.
 ZpciDeconfigureDeviceSclp(t) ==
     LET f == Dev(t) IN
     /\ At(t, "zpci_deconfigure_device", "sclp")
     /\ IF pstate[f] = "Configured"
        THEN /\ pstate' = [pstate EXCEPT ![f] = "Standby"]
+            /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
             /\ zstate' = [zstate EXCEPT ![Z(t)] = "Standby"]
-       ELSE UNCHANGED <<pstate, zstate>>
+       ELSE UNCHANGED <<pstate, pfh, zstate>>
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_device_reserved() (state_lock held): idempotent; RESERVED; the
 \* platform reference goes to zpci_zdev_put().  Before 4b1815a52d7e it also
@@ -405,12 +565,17 @@ DeviceReserved(t, i, callerPc) ==
 
 \* A queued event is handled: __zpci_event_availability().  Block v3 takes
 \* the rescan lock first; otherwise get_zdev_by_fid() at once.
-GetZdev(t, f, pec) ==
+GetZdev(t, f, pec, fh) ==
     LET i == Lookup(f) IN
     /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
     /\ Upd(t, [ZFrame("zpci_event_availability", IF i # 0 THEN "state_lock" ELSE "switch", f, i)
-               EXCEPT !.ref = (i # 0), !.pec = pec])
+               EXCEPT !.ref = (i # 0), !.pec = pec, !.fh = fh])
 
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "struct zpci_dev *zdev = get_zdev_by_fid(ccdf->fid);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c get_zdev_by_fid "zpci_zdev_get(zdev);"
+\* @source block-v3 patch2 arch/s390/pci/pci_event.c __zpci_event_availability
+\* @fidelity simplified: taking the event off the queue and get_zdev_by_fid() (its zpci_list_lock
+\*   section) are one step: nothing else of the handler runs between them.  zpci_is_enabled() is TRUE.
 ZpciEventAvailability(t) ==
     /\ t = "zpci_event"
     /\ stack[t] = << >>
@@ -419,23 +584,28 @@ ZpciEventAvailability(t) ==
     /\ IF BlockFix
        THEN /\ CanLockRescan(t) /\ LockRescan(t)
             /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability", "get", Head(queue)[1], 0)
-                                                  EXCEPT !.pec = Head(queue)[2]] >>]
+                                                  EXCEPT !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
             /\ UNCHANGED kref
        ELSE /\ LET i == Lookup(Head(queue)[1]) IN
                /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
                /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability",
                                                           IF i # 0 THEN "state_lock" ELSE "switch", Head(queue)[1], i)
-                                                   EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2]] >>]
+                                                   EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
             /\ UNCHANGED rescanLock
-    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, pfh, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* Block v3: get_zdev_by_fid() under the rescan lock.
+\* @source block-v3 patch2 arch/s390/pci/pci_event.c __zpci_event_availability
+\* @source linux-6.12.117 arch/s390/pci/pci.c get_zdev_by_fid "zpci_zdev_get(zdev);"
+\* @fidelity faithful: Block v3 only (get_zdev_by_fid under the rescan lock).
 ZpciEventGetZdev(t) ==
     /\ At(t, "zpci_event_availability", "get")
-    /\ GetZdev(t, Dev(t), Top(t).pec)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ GetZdev(t, Dev(t), Top(t).pec, Top(t).fh)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* mutex_lock(&zdev->state_lock) for an existing zdev.
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "mutex_lock(&zdev->state_lock);"
+\* @fidelity faithful
 ZpciEventStateLock(t) ==
     /\ At(t, "zpci_event_availability", "state_lock")
     /\ stateLock[Z(t)] = NoOwner
@@ -449,14 +619,25 @@ Reappear(i) ==
     /\ kref' = [kref EXCEPT ![i] = @ + 1]
 
 \* The switch on the PEC.
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "case 0x0301: /* Reserved|Standby -> Configured */" "zpci_event_reappear(zdev);" "zpci_update_fh(zdev, ccdf->fh);" "zpci_deconfigure_device(zdev);" "zpci_event_hard_deconfigured(zdev, ccdf->fh);"
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c zpci_event_reappear "zdev->state = ZPCI_FN_STATE_STANDBY;" "zpci_zdev_get(zdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c zpci_event_hard_deconfigured "zpci_update_fh(zdev, fh);" "zpci_bus_remove_device(zdev, true);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_create_device "zdev->fh = fh;"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_device_reserved "if (zdev->state == ZPCI_FN_STATE_RESERVED)" "zdev->state = ZPCI_FN_STATE_RESERVED;" "zpci_zdev_put(zdev);"
+\* @fidelity simplified: the branch decision and its first statements (state, handle, reappear) are one
+\*   step under state_lock (or, for a new zdev, on an instance nobody else can reach yet).
+\*   zpci_create_device()'s clp_query_pci_fn() and the -ENOMEM/IS_ERR and zpci_add_device() failure
+\*   paths (42420c50c68f: kfree, break) are not modelled: the model's kzalloc waits for a free instance.
+\*   zpci_update_fh() ignores a zero handle; the events of the model never carry one.
 ZpciEventSwitch(t) ==
     LET f == Dev(t)
         i == Z(t)
-        pec == Top(t).pec IN
+        pec == Top(t).pec
+        fh == Top(t).fh IN
     /\ At(t, "zpci_event_availability", "switch")
     /\ CASE pec \in {"0x0301", "0x0302"} /\ i = 0 ->
-              \* not found: zpci_create_device() + zpci_add_device()
-              /\ CreateAndAdd(t, f, IF pec = "0x0301" THEN "Configured" ELSE "Standby",
+              \* not found: zpci_create_device(fid, ccdf->fh, state) + zpci_add_device()
+              /\ CreateAndAdd(t, f, fh, IF pec = "0x0301" THEN "Configured" ELSE "Standby",
                               IF pec = "0x0301" THEN "scan" ELSE "unlock")
               /\ UNCHANGED <<kref, listed>>
          [] pec = "0x0301" ->
@@ -465,31 +646,43 @@ ZpciEventSwitch(t) ==
               /\ zstate' = [zstate EXCEPT ![i] = IF st = "Standby" THEN "Configured" ELSE st]
               /\ kref' = IF zstate[i] = "Reserved" THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
               /\ Goto(t, IF st = "Standby" THEN "scan" ELSE "unlock")
-              /\ UNCHANGED <<zfid, phase, listed>>
+              /\ UNCHANGED <<zfid, phase, listed, zfh>>
          [] pec = "0x0302" ->
+              \* reappear if RESERVED; zpci_update_fh(zdev, ccdf->fh)
               /\ IF zstate[i] = "Reserved" THEN Reappear(i) ELSE UNCHANGED <<zstate, kref>>
+              /\ zfh' = [zfh EXCEPT ![i] = fh]
               /\ Goto(t, "unlock")
               /\ UNCHANGED <<zfid, phase, listed>>
          [] pec = "0x0303" ->
+              \* if CONFIGURED: zpci_update_fh(zdev, ccdf->fh); zpci_deconfigure_device()
               /\ IF i # 0 /\ zstate[i] = "Configured"
-                 THEN Push(t, [Top(t) EXCEPT !.pc = "unlock"], ZFrame("zpci_deconfigure_device", "entry", f, i))
-                 ELSE Goto(t, "unlock")
-              /\ UNCHANGED zdevVars
+                 THEN /\ Push(t, [Top(t) EXCEPT !.pc = "unlock"], ZFrame("zpci_deconfigure_device", "entry", f, i))
+                      /\ zfh' = [zfh EXCEPT ![i] = fh]
+                 ELSE Goto(t, "unlock") /\ UNCHANGED zfh
+              /\ UNCHANGED <<zfid, zstate, phase, kref, listed>>
          [] pec = "0x0304" ->
-              \* zpci_event_hard_deconfigured(): zpci_bus_remove_device()
+              \* zpci_event_hard_deconfigured(): zpci_update_fh(zdev, ccdf->fh);
+              \* zpci_bus_remove_device()
               /\ IF i # 0 /\ zstate[i] = "Configured"
-                 THEN Push(t, [Top(t) EXCEPT !.pc = "hard_deconfigured"], ZFrame("zpci_bus_remove_device", "entry", f, i))
-                 ELSE Goto(t, IF i # 0 THEN "hard_deconfigured" ELSE "unlock")
-              /\ UNCHANGED zdevVars
+                 THEN /\ Push(t, [Top(t) EXCEPT !.pc = "hard_deconfigured"], ZFrame("zpci_bus_remove_device", "entry", f, i))
+                      /\ zfh' = [zfh EXCEPT ![i] = fh]
+                 ELSE Goto(t, IF i # 0 THEN "hard_deconfigured" ELSE "unlock") /\ UNCHANGED zfh
+              /\ UNCHANGED <<zfid, zstate, phase, kref, listed>>
          [] pec = "0x0308" ->
               /\ IF i # 0 /\ zstate[i] # "Reserved"
                  THEN DeviceReserved(t, i, "unlock")
                  ELSE Goto(t, "unlock") /\ UNCHANGED <<zstate, listed>>
-              /\ UNCHANGED <<zfid, phase, kref>>
+              /\ UNCHANGED <<zfid, phase, kref, zfh>>
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* 0x0304 continued: zpci_disable_device(), state STANDBY; then the 0x0304
 \* may reserve at once: clp_get_state() == RESERVED -> zpci_device_reserved().
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c zpci_event_hard_deconfigured "zpci_disable_device(zdev);" "zdev->state = ZPCI_FN_STATE_STANDBY;"
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "state == ZPCI_FN_STATE_RESERVED) {" "zpci_device_reserved(zdev);"
+\* @fidelity simplified: "if (zdev_enabled(zdev)) zpci_disable_device()" is never taken: the handle was
+\*   just set from the 0x0304 event, which the firmware hands out disabled (FwFh).  STANDBY and, if
+\*   clp_get_state() says RESERVED, zpci_device_reserved() are one step under state_lock (STANDBY is not
+\*   visible to anyone in between).  clp_get_state() failing is not modelled.
 ZpciEventHardDeconfigured(t) ==
     LET f == Dev(t)
         i == Z(t) IN
@@ -498,16 +691,28 @@ ZpciEventHardDeconfigured(t) ==
        THEN DeviceReserved(t, i, "unlock")
        ELSE /\ zstate' = [zstate EXCEPT ![i] = IF @ = "Configured" THEN "Standby" ELSE @]
             /\ Goto(t, "unlock") /\ UNCHANGED listed
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* 0x0301: zpci_scan_configured_device().
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "zpci_scan_configured_device(zdev, ccdf->fh);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_scan_configured_device "zpci_update_fh(zdev, fh);" "return zpci_bus_scan_device(zdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_prepare_device "rc = zpci_enable_device(zdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_scan_device "pdev = pci_scan_single_device(zdev->zbus->bus, zdev->devfn);" "pci_lock_rescan_remove();" "pci_bus_add_device(pdev);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c pcibios_device_add "zpci_zdev_get(zdev);"
+\* @fidelity simplified: one step; the rescan lock around pci_bus_add_device() is not taken: sound while
+\*   no design has a thread that holds the rescan lock and then waits for this zdev's state_lock or for
+\*   this thread (none of the zPCI threads does; it must be added with such a thread).  The enable is
+\*   taken to succeed (open: the firmware's answer to an enable with a stale handle); a pci_dev left from
+\*   before is reused rather than a second struct allocated (ScanPdev).
 ZpciEventScan(t) ==
     /\ At(t, "zpci_event_availability", "scan")
-    /\ ScanDevice(Dev(t), Z(t))
+    /\ ScanDevice(Dev(t), Z(t), Top(t).fh)
     /\ Goto(t, "unlock")
-    /\ UNCHANGED <<lockVars, bound, numVfs, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+    /\ UNCHANGED <<lockVars, bound, numVfs, pstate, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
 
 \* mutex_unlock(&zdev->state_lock); zpci_zdev_put(zdev) for an existing zdev.
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "mutex_unlock(&zdev->state_lock);" "zpci_zdev_put(zdev);"
+\* @fidelity faithful: "if (existing_zdev)" is the frame's ref.
 ZpciEventUnlock(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_event_availability", "unlock")
@@ -521,6 +726,8 @@ ZpciEventUnlock(t) ==
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* Block v3: pci_unlock_rescan_remove() at the end of the handler.
+\* @source block-v3 patch2 arch/s390/pci/pci_event.c __zpci_event_availability
+\* @fidelity faithful: Block v3 only.
 ZpciEventDone(t) ==
     /\ At(t, "zpci_event_availability", "done")
     /\ UnlockRescan(t)
@@ -544,12 +751,19 @@ PowerLock(t, proc, next) ==
     /\ Goto(t, next)
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
+\* @source linux-6.12.117 drivers/pci/hotplug/pci_hotplug_core.c power_write_file "retval = slot->ops->disable_slot(slot);"
+\* @fidelity simplified: the sysfs write and the container_of() are one step (PowerEntry); no slot
+\*   registered means no file to write.
 DisableSlot(t) == At(t, "disable_slot", "entry") /\ PowerEntry(t, "disable_slot")
 
 \* mutex_lock(&zdev->state_lock).
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "mutex_lock(&zdev->state_lock);"
+\* @fidelity faithful
 DisableSlotLock(t) == At(t, "disable_slot", "lock") /\ PowerLock(t, "disable_slot", "check")
 
 \* Not CONFIGURED: -EIO.  Otherwise pdev = pci_get_slot().
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "if (zdev->state != ZPCI_FN_STATE_CONFIGURED) {" "pdev = pci_get_slot(zdev->zbus->bus, zdev->devfn);"
+\* @fidelity faithful
 DisableSlotCheck(t) ==
     LET f == Dev(t) IN
     /\ At(t, "disable_slot", "check")
@@ -562,6 +776,9 @@ DisableSlotCheck(t) ==
 
 \* A PF with VFs: -EBUSY (before 05a2538f2b48 with a pci_dev_put() here as
 \* well as at "out").  Otherwise zpci_deconfigure_device().
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "if (pdev && pci_num_vf(pdev)) {" "rc = -EBUSY;" "rc = zpci_deconfigure_device(zdev);"
+\* @source linux-6.12.117-before 05a2538f2b48 drivers/pci/hotplug/s390_pci_hpc.c disable_slot
+\* @fidelity faithful: DupPut is the code before 05a2538f2b48 (a put in the -EBUSY branch as well).
 DisableSlotBusy(t) ==
     LET f == Dev(t) IN
     /\ At(t, "disable_slot", "busy")
@@ -575,6 +792,9 @@ DisableSlotBusy(t) ==
 
 \* out: since 47c397844869 pci_dev_put(pdev) comes first, with state_lock
 \* still held; before it, mutex_unlock comes first.
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "pci_dev_put(pdev);" "mutex_unlock(&zdev->state_lock);"
+\* @source linux-6.12.117-before 47c397844869 drivers/pci/hotplug/s390_pci_hpc.c disable_slot
+\* @fidelity faithful: since 47c397844869 the put comes first, with state_lock held.
 DisableSlotOut(t) ==
     /\ At(t, "disable_slot", "out")
     /\ IF PutBeforeUnlock
@@ -588,6 +808,8 @@ DisableSlotOut(t) ==
                    fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* mutex_unlock(&zdev->state_lock); return (since 47c397844869).
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "mutex_unlock(&zdev->state_lock);"
+\* @fidelity faithful
 DisableSlotUnlock(t) ==
     /\ At(t, "disable_slot", "unlock")
     /\ stateLock' = [stateLock EXCEPT ![Z(t)] = NoOwner]
@@ -595,6 +817,8 @@ DisableSlotUnlock(t) ==
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* Before 47c397844869: pci_dev_put(pdev) after the unlock.
+\* @source linux-6.12.117-before 47c397844869 drivers/pci/hotplug/s390_pci_hpc.c disable_slot
+\* @fidelity faithful: the code before 47c397844869 only.
 DisableSlotPut(t) ==
     /\ At(t, "disable_slot", "put")
     /\ IF Top(t).pdev # 0
@@ -603,16 +827,25 @@ DisableSlotPut(t) ==
     /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
 
 \* disable_slot returns (the sysfs handler ends after its last put returned).
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "return rc;"
+\* @fidelity faithful: the return after a put that ran a release (the caller frame continues).
 DisableSlotReturn(t) ==
     /\ At(t, "disable_slot", "return")
     /\ Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
+\* @source linux-6.12.117 drivers/pci/hotplug/pci_hotplug_core.c power_write_file "retval = slot->ops->enable_slot(slot);"
+\* @fidelity simplified: as DisableSlot.
 EnableSlot(t) == At(t, "enable_slot", "entry") /\ PowerEntry(t, "enable_slot")
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "mutex_lock(&zdev->state_lock);"
+\* @fidelity faithful
 EnableSlotLock(t) == At(t, "enable_slot", "lock") /\ PowerLock(t, "enable_slot", "configure")
 
 \* Require STANDBY; sclp_pci_configure() (fails unless the platform has the
 \* function in standby); CONFIGURED.
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "if (zdev->state != ZPCI_FN_STATE_STANDBY) {" "rc = sclp_pci_configure(zdev->fid);" "zdev->state = ZPCI_FN_STATE_CONFIGURED;"
+\* @fidelity open: that the SCLP configure succeeds exactly when the platform has the function in
+\*   standby (and leaves it disabled, with its handle) is an assumption about the firmware.
 EnableSlotConfigure(t) ==
     LET f == Dev(t)
         i == Z(t) IN
@@ -622,15 +855,19 @@ EnableSlotConfigure(t) ==
             /\ zstate' = [zstate EXCEPT ![i] = "Configured"]
             /\ Goto(t, "scan")
        ELSE Goto(t, "unlock") /\ UNCHANGED <<pstate, zstate>>
-    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, pfh, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_scan_configured_device().
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "rc = zpci_scan_configured_device(zdev, zdev->fh);"
+\* @fidelity simplified: as ZpciEventScan (no rescan lock around pci_bus_add_device; enable succeeds).
 EnableSlotScan(t) ==
     /\ At(t, "enable_slot", "scan")
-    /\ ScanDevice(Dev(t), Z(t))
+    /\ ScanDevice(Dev(t), Z(t), zfh[Z(t)])
     /\ Goto(t, "unlock")
-    /\ UNCHANGED <<lockVars, bound, numVfs, fwVars, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+    /\ UNCHANGED <<lockVars, bound, numVfs, pstate, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
 
+\* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "mutex_unlock(&zdev->state_lock);"
+\* @fidelity faithful
 EnableSlotUnlock(t) ==
     /\ At(t, "enable_slot", "unlock")
     /\ stateLock' = [stateLock EXCEPT ![Z(t)] = NoOwner]
@@ -638,6 +875,9 @@ EnableSlotUnlock(t) ==
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* Someone holding the pci_dev (a driver, vfio, the network stack) lets go.
+\* @source linux-6.12.117 drivers/pci/pci-driver.c pci_dev_put "put_device(&dev->dev);"
+\* @fidelity simplified: the holder (a driver, vfio, the network stack) is not kernel code of the model:
+\*   only its last pci_dev_put(), at any time.
 PciDevPut(t) ==
     /\ At(t, "pdev_holder", "entry")
     /\ PdevPutReturn(t, Dev(t))
@@ -651,7 +891,8 @@ ZpciStep(t) ==
     \/ PcibiosReleaseDevice(t) \/ PcibiosReleaseDeviceUnlock(t)
     \/ ZpciAddDevice(t) \/ ZpciInitIommu(t) \/ ZpciInitSlot(t)
     \/ ZpciBusRemoveDevice(t) \/ ZpciBusRemoveDevicePut(t)
-    \/ ZpciDeconfigureDevice(t) \/ ZpciDeconfigureDeviceSclp(t)
+    \/ ZpciDeconfigureDevice(t) \/ (\E a \in {"none", "fail", "already", "success"} : ZpciDisableDevice(t, a))
+    \/ ZpciDeconfigureDeviceSclp(t)
     \/ ZpciEventAvailability(t) \/ ZpciEventGetZdev(t) \/ ZpciEventStateLock(t) \/ ZpciEventSwitch(t)
     \/ ZpciEventHardDeconfigured(t) \/ ZpciEventScan(t) \/ ZpciEventUnlock(t) \/ ZpciEventDone(t)
     \/ DisableSlot(t) \/ DisableSlotLock(t) \/ DisableSlotCheck(t) \/ DisableSlotBusy(t)

@@ -24,11 +24,23 @@ public final class TlcText {
         return toJava(TlaValueParser.parse(text));
     }
 
-    /** A state as TLC prints it: lines {@code /\ var = value} (other lines are ignored), by variable name. */
+    /**
+     * A state as TLC prints it: lines {@code /\ var = value} (other lines are ignored), by variable name. TLC
+     * breaks a long value over lines that start with a blank: they continue the value of the line before.
+     */
     public static Map<String, Object> parseState(String text) {
-        Map<String, Object> state = new TreeMap<>();
+        java.util.List<String> lines = new java.util.ArrayList<>();
         for (String line : text.split("\n")) {
-            Matcher v = VAR.matcher(line.strip());
+            if (line.startsWith(" ") && !line.isBlank() && !lines.isEmpty()
+                    && lines.get(lines.size() - 1).startsWith("/\\ ")) {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line.strip());
+            } else {
+                lines.add(line.strip());
+            }
+        }
+        Map<String, Object> state = new TreeMap<>();
+        for (String line : lines) {
+            Matcher v = VAR.matcher(line);
             if (v.matches()) {
                 state.put(v.group(1), parseValue(v.group(2)));
             }

@@ -9,10 +9,15 @@ public record Frame(String proc, String pc, String dev, Z z) {
     /**
      * The zPCI frame fields: {@code zdev} the zpci_dev instance the code works on (0: none), {@code ref} the
      * frame owns one kref of it, {@code pdev} the frame owns a pci_dev reference (1; 2: it still has the
-     * pointer but already dropped the reference; 0: none), {@code pec} the event being handled.
+     * pointer but already dropped the reference; 0: none), {@code pec} the event being handled, {@code fh}
+     * the event's function handle (ccdf->fh).
      */
-    public record Z(int zdev, boolean ref, int pdev, String pec) {
+    public record Z(int zdev, boolean ref, int pdev, String pec, ZpciFh fh) {
         public static final Z NONE = new Z(0, false, 0, "none");
+
+        public Z(int zdev, boolean ref, int pdev, String pec) {
+            this(zdev, ref, pdev, pec, ZpciFh.NONE);
+        }
     }
 
     /** A PCI-core frame. */

@@ -13,11 +13,13 @@ import java.util.TreeMap;
  * configure/deconfigure requests from Linux change a function's state; CLP tells its state.
  */
 public final class Platform {
-    /** An availability event: the function and the PEC. */
-    public record Event(String fid, String pec) {
+    /** An availability event: the function, the PEC and the function handle it carries (ccdf->fh). */
+    public record Event(String fid, String pec, ZpciFh fh) {
     }
 
     private final Map<String, ZpciState> state = new TreeMap<>();
+    /** The platform's current handle of each function (at boot: handle 1, enabled by Linux). */
+    private final Map<String, ZpciFh> fh = new TreeMap<>();
     private final ArrayDeque<Event> queue = new ArrayDeque<>();
     private int eventsLeft;
     private final List<String> fwFids;
@@ -25,6 +27,7 @@ public final class Platform {
 
     Platform(List<String> fids, List<String> fwFids, List<String> fwPecs, int events) {
         fids.forEach(f -> state.put(f, ZpciState.CONFIGURED));
+        fids.forEach(f -> fh.put(f, new ZpciFh(1, true)));
         this.fwFids = fwFids;
         this.fwPecs = fwPecs;
         this.eventsLeft = events;
@@ -65,7 +68,11 @@ public final class Platform {
                     + " (platform " + state + ", " + eventsLeft + " events left)");
         }
         state.put(fid, to);
-        queue.add(new Event(fid, pec));
+        // a hard state change (0x0301, 0x0304) comes with a new, disabled handle; the others keep it
+        if (pec.equals("0x0301") || pec.equals("0x0304")) {
+            fh.put(fid, new ZpciFh(fh.get(fid).gen() + 1, false));
+        }
+        queue.add(new Event(fid, pec, fh.get(fid)));
         eventsLeft--;
         notifyAll();
     }
@@ -110,14 +117,60 @@ public final class Platform {
         return true;
     }
 
-    /** sclp_pci_deconfigure(): only a configured function can be deconfigured (to standby). */
+    /** sclp_pci_deconfigure(): only a configured function can be deconfigured (to standby, disabled). */
     public synchronized boolean sclpDeconfigure(String fid) {
         if (state.get(fid) != ZpciState.CONFIGURED) {
             return false;
         }
         state.put(fid, ZpciState.STANDBY);
+        fh.put(fid, fh.get(fid).enabled(false));
         notifyAll();
         return true;
+    }
+
+    /** The platform's current handle of the function (clp_refresh_fh: CLP LIST PCI). */
+    public synchronized ZpciFh currentFh(String fid) {
+        return fh.get(fid);
+    }
+
+    /**
+     * clp_enable_fh() with {@code h}: taken to succeed (as the spec has it); the platform's function is enabled
+     * only when {@code h} is its current handle and the function is configured.
+     */
+    public synchronized void clpEnable(String fid, ZpciFh h) {
+        ZpciFh cur = fh.get(fid);
+        if (h.gen() == cur.gen() && state.get(fid) == ZpciState.CONFIGURED) {
+            fh.put(fid, cur.enabled(true));
+        }
+    }
+
+    /**
+     * The answers the firmware may give to clp_disable_fh() with Linux's handle {@code h} (spec:
+     * ClpDisableAnswers): "none" (not enabled: no CLP call), with the current handle "success" or "already",
+     * with a replaced handle the platform choice {@code stale}.
+     */
+    public synchronized List<String> disableAnswers(String fid, ZpciFh h, List<String> stale) {
+        ZpciFh cur = fh.get(fid);
+        if (!h.en()) {
+            return List.of("none");
+        }
+        if (h.gen() != cur.gen()) {
+            return stale;
+        }
+        return List.of(cur.en() ? "success" : "already");
+    }
+
+    /** A successful CLP disable: the function is disabled; the answer's handle is the current one, disabled. */
+    public synchronized ZpciFh clpDisabled(String fid) {
+        fh.put(fid, fh.get(fid).enabled(false));
+        return fh.get(fid);
+    }
+
+    /** pfh: function → handle. */
+    synchronized Map<String, Object> fhSnapshot() {
+        Map<String, Object> m = new TreeMap<>();
+        fh.forEach((f, h) -> m.put(f, h.spec()));
+        return m;
     }
 
     private boolean firmwareGone;
@@ -172,7 +225,7 @@ public final class Platform {
     /** queue: the sequence of &lt;&lt;fid, pec&gt;&gt;. */
     synchronized List<Object> queueSnapshot() {
         List<Object> out = new ArrayList<>();
-        queue.forEach(e -> out.add(List.of(e.fid(), e.pec())));
+        queue.forEach(e -> out.add(List.of(e.fid(), e.pec(), e.fh().spec())));
         return out;
     }
 }

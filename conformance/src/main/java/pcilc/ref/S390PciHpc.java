@@ -25,7 +25,7 @@ public final class S390PciHpc {
     }
 
     private static Frame.Z withPdev(Frame.Z z, int pdev) {
-        return new Frame.Z(z.zdev(), z.ref(), pdev, z.pec());
+        return new Frame.Z(z.zdev(), z.ref(), pdev, z.pec(), z.fh());
     }
 
     /**
@@ -37,7 +37,7 @@ public final class S390PciHpc {
         if (zdev != null) {
             zdev.hotplugSlot.power.getActive(cur());
             cur().pc("lock");
-            cur().z(z -> new Frame.Z(zdev.inst, z.ref(), z.pdev(), z.pec()));
+            cur().z(z -> new Frame.Z(zdev.inst, z.ref(), z.pdev(), z.pec(), z.fh()));
         }
         return zdev;
     }
@@ -138,7 +138,7 @@ public final class S390PciHpc {
             zdev.state = ZpciState.CONFIGURED;
             cur().pc("scan");
             k.step("EnableSlotScan");
-            zpci.zpciScanConfiguredDevice(zdev);
+            zpci.zpciScanConfiguredDevice(zdev, zdev.fh);
             rc = 0;
         }
         cur().pc("unlock");

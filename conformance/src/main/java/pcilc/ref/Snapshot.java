@@ -39,7 +39,7 @@ public final class Snapshot {
         // at these constants (PciCore's Init).
         s.put("pdevRef", perDevice(k, d -> 1L));
         for (String empty : List.of("pstate", "queue", "zfid", "zstate", "phase", "kref", "listed", "slot",
-                "slotDeregs", "iommu", "stateLock", "pdevZdev")) {
+                "slotDeregs", "iommu", "stateLock", "pdevZdev", "pfh", "zfh")) {
             s.put(empty, List.of());
         }
         s.put("fwLeft", 0L);
@@ -60,6 +60,7 @@ public final class Snapshot {
                 rec.put("ref", f.z().ref());
                 rec.put("pdev", (long) f.z().pdev());
                 rec.put("pec", f.z().pec());
+                rec.put("fh", f.z().fh().spec());
             }
             out.add(rec);
         }

@@ -172,9 +172,11 @@ public final class Zpci {
 
     // --- zpci_create_device, zpci_add_device -------------------------------------------------------------
 
-    /** zpci_create_device(): kzalloc, FID and state as given; the caller adds it. */
-    ZpciDev zpciCreateDevice(String fid, ZpciState state) {
-        return k.kzallocZdev(fid, state);
+    /** zpci_create_device(): kzalloc, FID, function handle and state as given; the caller adds it. */
+    ZpciDev zpciCreateDevice(String fid, ZpciFh fh, ZpciState state) {
+        ZpciDev zdev = k.kzallocZdev(fid, state);
+        zdev.fh = fh;
+        return zdev;
     }
 
     /**
@@ -211,6 +213,7 @@ public final class Zpci {
         zdev.hotplugSlot.registered = true;
         zdev.kref.init();
         zdev.initialized = true;
+        zdev.fh = new ZpciFh(1, true);  // enabled at boot with the platform's handle 1
         zpciList.add(zdev);
         zdev.kref.get();  // pcibios_device_add()
         pdev.sysdata = zdev;
@@ -219,11 +222,17 @@ public final class Zpci {
     // --- the function's pci_dev -----------------------------------------------------------------------------
 
     /**
-     * zpci_scan_configured_device() → pci_scan_single_device(): a new pci_dev for the function, unless one is
-     * left from before (still referenced or not yet released: the scan then adds nothing, as the spec has it);
-     * pcibios_device_add() takes a zdev reference.
+     * zpci_scan_configured_device(zdev, fh): zpci_update_fh(); zpci_bus_prepare_device() enables the function if
+     * the handle is not enabled (taken to succeed: spec ScanFh); then pci_scan_single_device(): a new pci_dev
+     * for the function, unless one is left from before (still referenced or not yet released: the scan then
+     * adds nothing, as the spec has it); pcibios_device_add() takes a zdev reference.
      */
-    void zpciScanConfiguredDevice(ZpciDev zdev) {
+    void zpciScanConfiguredDevice(ZpciDev zdev, ZpciFh fh) {
+        zdev.fh = fh;  // zpci_update_fh()
+        if (!zdev.fh.en()) {
+            k.platform.clpEnable(zdev.fid, zdev.fh);  // zpci_enable_device()
+            zdev.fh = zdev.fh.enabled(true);
+        }
         PciDev pdev = k.device(zdev.fid);
         if (pdev.ref.read() != 0 || pdev.sysdata != null) {
             return;
@@ -260,7 +269,7 @@ public final class Zpci {
             return;
         }
         cur().pc("put");
-        cur().z(z -> new Frame.Z(z.zdev(), z.ref(), 1, z.pec()));
+        cur().z(z -> new Frame.Z(z.zdev(), z.ref(), 1, z.pec(), z.fh()));
         k.pci.pciStopAndRemoveBusDeviceLocked(pdev);
         k.step("ZpciBusRemoveDevicePut");
         cur().leave("zpci_bus_remove_device");  // tail call
@@ -278,8 +287,30 @@ public final class Zpci {
             cur().leave("zpci_deconfigure_device");
             return 0;
         }
-        cur().pc("sclp");
+        cur().pc("disable");
         zpciBusRemoveDevice(zdev);
+        k.step("ZpciDisableDevice");
+        // if (zdev_enabled(zdev)) zpci_disable_device(zdev): the firmware's answer is the step's choice "a"
+        List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());
+        String a = cur().choose("a", k.freeDisableAnswer(answers));
+        if (!answers.contains(a)) {
+            throw new IllegalStateException("the firmware cannot answer " + a + " to a disable of " + zdev
+                    + " (answers " + answers + ")");
+        }
+        switch (a) {
+            case "none" -> { }
+            case "success" -> zdev.fh = k.platform.clpDisabled(zdev.fid);
+            case "already" -> {
+                zdev.fh = k.platform.currentFh(zdev.fid);  // clp_refresh_fh()
+                cur().leave("zpci_deconfigure_device");
+                return -22;  // -EINVAL
+            }
+            default -> {  // "fail"
+                cur().leave("zpci_deconfigure_device");
+                return -5;  // -EIO
+            }
+        }
+        cur().pc("sclp");
         k.step("ZpciDeconfigureDeviceSclp");
         int rc = -5;  // -EIO
         if (k.platform.sclpDeconfigure(zdev.fid)) {

@@ -24,6 +24,8 @@ public enum ZpciDesign {
             List.of("0x0308"), 0, List.of("power_off")),
     ZPCI_SRIOV_DEADLOCK("zpci-sriov-deadlock", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
             List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
+    ZPCI_SRIOV_SELFDEADLOCK("zpci-sriov-selfdeadlock", Design.SRIOV_UNLOCKED, List.of("PF", "VF"), 2,
+            List.of("VF"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
     ZPCI_BLOCK_V3("zpci-block-v3", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
             List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
     ZPCI_BLOCK_V3_HOTPLUG("zpci-block-v3-hotplug", Design.NECHITA_V11, List.of("PF", "VF"), 2, List.of("PF"),
@@ -35,12 +37,18 @@ public enum ZpciDesign {
 
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
             List<String> fwPecs, int fwEvents, List<String> threads) {
+        // every answer the code handles to a CLP disable with a stale handle (ClpStaleDisableAnswers, sorted)
+        this(specName, core, fids, maxInst, fwFids, fwPecs, fwEvents, threads, List.of("already", "fail", "success"));
+    }
+
+    ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
+            List<String> fwPecs, int fwEvents, List<String> threads, List<String> clpStaleDisableAnswers) {
         this.specName = specName;
         this.core = core;
         // spec/PciCore.tla's VFs: two where Block's deadlock A needs them
         List<String> vfs = specName.equals("zpci-sriov-deadlock") || specName.equals("zpci-block-v3")
                 ? List.of("VF", "VF2") : List.of("VF");
-        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs);
+        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs, clpStaleDisableAnswers);
     }
 
     /** The design's own model (its cfg's constants). */
@@ -70,12 +78,14 @@ public enum ZpciDesign {
      * idempotent zpci_device_reserved.
      */
     public boolean reuseReserved() {
-        return this != ZPCI_PRE_REUSE;
+        // the designs before 47c397844869 and 05a2538f2b48 come before it as well
+        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SELFDELETE && this != ZPCI_PRE_DUPPUT;
     }
 
     /** 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put. */
     public boolean addRemoveLocked() {
-        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE;
+        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE && this != ZPCI_PRE_SELFDELETE
+                && this != ZPCI_PRE_DUPPUT;
     }
 
     /** 47c397844869: disable_slot puts its pdev reference before unlocking state_lock. */

@@ -9,6 +9,8 @@ package pcilc.ref;
 public final class ZpciDev {
     public final int inst;
     public final String fid;
+    /** zdev->fh: the function handle Linux uses for CLP requests (zpci_update_fh). */
+    public volatile ZpciFh fh = ZpciFh.NONE;
     /** zdev->state; only changed under state_lock (and at creation). */
     public volatile ZpciState state;
     /** zdev->kref: zero until zpci_add_device's kref_init(). */

@@ -91,23 +91,23 @@ public final class ZpciEvent {
                 return;
             }
             Platform.Event ev = platform.takeEvent();
-            zpciEventAvailability(ev.fid(), ev.pec());
+            zpciEventAvailability(ev.fid(), ev.pec(), ev.fh());
             platform.eventDone();
         }
     }
 
     /** __zpci_event_availability(). Block v3 takes the rescan lock first and holds it throughout. */
-    void zpciEventAvailability(String fid, String pec) {
+    void zpciEventAvailability(String fid, String pec, ZpciFh fh) {
         if (d.blockFix()) {
             k.rescanLock.lock();
-            cur().enter("zpci_event_availability", fid, new Frame.Z(0, false, 0, pec));
+            cur().enter("zpci_event_availability", fid, new Frame.Z(0, false, 0, pec, fh));
             cur().pc("get");
             k.step("ZpciEventGetZdev");
         } else {
-            cur().enter("zpci_event_availability", fid, new Frame.Z(0, false, 0, pec));
+            cur().enter("zpci_event_availability", fid, new Frame.Z(0, false, 0, pec, fh));
         }
         ZpciDev zdev = zpci.getZdevByFid(fid);
-        cur().z(z -> new Frame.Z(zdev == null ? 0 : zdev.inst, zdev != null, 0, pec));
+        cur().z(z -> new Frame.Z(zdev == null ? 0 : zdev.inst, zdev != null, 0, pec, fh));
         if (zdev != null) {
             cur().pc("state_lock");
             k.step("ZpciEventStateLock", zdev.stateLock);
@@ -120,7 +120,7 @@ public final class ZpciEvent {
         switch (pec) {
             case "0x0301" -> {  // configured
                 if (zdev == null) {
-                    scan = createAndAdd(fid, ZpciState.CONFIGURED, "scan");
+                    scan = createAndAdd(fid, fh, ZpciState.CONFIGURED, "scan");
                 } else {
                     if (zdev.state == ZpciState.RESERVED) {
                         zpci.zpciEventReappear(zdev);
@@ -136,17 +136,19 @@ public final class ZpciEvent {
             }
             case "0x0302" -> {  // reserved -> standby
                 if (zdev == null) {
-                    createAndAdd(fid, ZpciState.STANDBY, "unlock");
+                    createAndAdd(fid, fh, ZpciState.STANDBY, "unlock");
                 } else {
                     if (zdev.state == ZpciState.RESERVED) {
                         zpci.zpciEventReappear(zdev);
                     }
+                    zdev.fh = fh;  // zpci_update_fh(zdev, ccdf->fh)
                     cur().pc("unlock");
                 }
             }
             case "0x0303" -> {  // deconfiguration requested
                 cur().pc("unlock");
                 if (zdev != null && zdev.state == ZpciState.CONFIGURED) {
+                    zdev.fh = fh;  // zpci_update_fh(zdev, ccdf->fh)
                     zpci.zpciDeconfigureDevice(zdev);
                 }
             }
@@ -156,6 +158,7 @@ public final class ZpciEvent {
                 } else {
                     cur().pc("hard_deconfigured");
                     if (zdev.state == ZpciState.CONFIGURED) {
+                        zdev.fh = fh;  // zpci_event_hard_deconfigured(): zpci_update_fh(zdev, ccdf->fh)
                         zpci.zpciBusRemoveDevice(zdev);
                     }
                     zpciEventHardDeconfigured(zdev);
@@ -171,7 +174,7 @@ public final class ZpciEvent {
         }
         if (scan != null) {
             k.step("ZpciEventScan");
-            zpci.zpciScanConfiguredDevice(scan);
+            zpci.zpciScanConfiguredDevice(scan, fh);
             cur().pc("unlock");
         }
         k.step("ZpciEventUnlock");
@@ -179,7 +182,7 @@ public final class ZpciEvent {
             zdev.stateLock.unlock();
             if (d.blockFix()) {
                 cur().pc("done");
-                cur().z(z -> new Frame.Z(0, false, 0, z.pec()));
+                cur().z(z -> new Frame.Z(0, false, 0, z.pec(), z.fh()));
                 zpci.zpciZdevPut(zdev);
             } else {
                 cur().leave("zpci_event_availability");  // tail call
@@ -197,9 +200,9 @@ public final class ZpciEvent {
     }
 
     /** zpci_create_device() + zpci_add_device() for a FID not on the list; the handler continues at {@code then}. */
-    private ZpciDev createAndAdd(String fid, ZpciState state, String then) {
-        ZpciDev zdev = zpci.zpciCreateDevice(fid, state);
-        cur().z(z -> new Frame.Z(zdev.inst, z.ref(), z.pdev(), z.pec()));
+    private ZpciDev createAndAdd(String fid, ZpciFh fh, ZpciState state, String then) {
+        ZpciDev zdev = zpci.zpciCreateDevice(fid, fh, state);
+        cur().z(z -> new Frame.Z(zdev.inst, z.ref(), z.pdev(), z.pec(), z.fh()));
         cur().pc(then);
         zpci.zpciAddDevice(zdev);
         return zdev;

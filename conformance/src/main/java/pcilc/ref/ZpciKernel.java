@@ -148,7 +148,8 @@ public final class ZpciKernel extends Kernel {
                     new String[] {"PF", "0x0302", "Standby"});
             case ZPCI_PRE_SELFDELETE -> List.<String[]>of(new String[] {"PF", "0x0308", "Reserved"});
             case ZPCI_PRE_DUPPUT -> List.of();
-            case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3 -> List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
+            case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3, ZPCI_SRIOV_SELFDEADLOCK ->
+                    List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
             case ZPCI_BLOCK_V3_HOTPLUG -> List.<String[]>of(new String[] {"PF", "0x0304", "Standby"});
         };
     }
@@ -231,6 +232,36 @@ public final class ZpciKernel extends Kernel {
         return out;
     }
 
+    /**
+     * Free-running (no scheduler chooses), the firmware's answer to a CLP disable: the only one, or, with a
+     * stale handle, "success" if the model allows it (as the code was modelled before the disable), else the
+     * first allowed.
+     */
+    String freeDisableAnswer(List<String> answers) {
+        return answers.contains("success") ? "success" : answers.get(0);
+    }
+
+    /**
+     * The choices (parameter a) of task {@code t}'s next step if it is ZpciDisableDevice, or null: a search
+     * over the implementation's states gives each answer as its own move.
+     */
+    public List<Map<String, String>> disableChoices(Task t) {
+        List<Frame> frames = t.published();
+        if (frames.isEmpty()) {
+            return null;
+        }
+        Frame top = frames.get(frames.size() - 1);
+        if (!top.proc().equals("zpci_deconfigure_device") || !top.pc().equals("disable")) {
+            return null;
+        }
+        ZpciDev zdev = memory[top.z().zdev() - 1];
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String a : platform.disableAnswers(zdev.fid, zdev.fh, model.clpStaleDisableAnswers())) {
+            out.add(Map.of("a", quote(a)));
+        }
+        return out;
+    }
+
     void warn(String what) {
         switch (what) {
             case "lockdep" -> warnedLockdep = true;
@@ -277,6 +308,8 @@ public final class ZpciKernel extends Kernel {
         s.put("addRemoveLock", Snapshot.owner(zpci.addRemoveLock.owner()));
         s.put("pdevZdev", Snapshot.perDevice(this, d -> d.sysdata == null ? 0L : (long) ((ZpciDev) d.sysdata).inst));
         s.put("warned", new TreeSet<>(warned));
+        s.put("pfh", platform.fhSnapshot());
+        s.put("zfh", perInst(inst, z -> z == null ? ZpciFh.NONE.spec() : z.fh.spec()));
         return s;
     }
 

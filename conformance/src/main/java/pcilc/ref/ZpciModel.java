@@ -12,10 +12,11 @@ import java.util.Set;
  * power test).
  */
 public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, List<String> fwPecs, int fwEvents,
-        List<String> threads, List<String> vfs) {
+        List<String> threads, List<String> vfs, List<String> clpStaleDisableAnswers) {
 
     /** The constants this model reads; {@link Systems#create(String, Map)} refuses any other. */
-    static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents");
+    static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents",
+            "ClpStaleDisableAnswers");
 
     /**
      * The model of {@code constants} (as {@code TlcText} parses a cfg's values); a constant it does not give
@@ -27,7 +28,8 @@ public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, Lis
         ZpciModel d = design.model();
         return new ZpciModel(strings(constants, "Fids", d.fids), number(constants, "MaxInst", d.maxInst),
                 strings(constants, "FwFids", d.fwFids), strings(constants, "FwPecs", d.fwPecs),
-                number(constants, "FwEvents", d.fwEvents), strings(constants, "Threads", d.threads), d.vfs);
+                number(constants, "FwEvents", d.fwEvents), strings(constants, "Threads", d.threads), d.vfs,
+                strings(constants, "ClpStaleDisableAnswers", d.clpStaleDisableAnswers));
     }
 
     private static List<String> strings(Map<String, Object> constants, String name, List<String> otherwise) {

@@ -82,6 +82,8 @@ class StateSpaceTest {
                 for (String t : s.progressing()) {
                     if (t.equals("firmware") && k instanceof ZpciKernel z) {
                         z.firmwareChoices().forEach(c -> out.add(new Move(t, c)));
+                    } else if (k instanceof ZpciKernel z && z.disableChoices(z.tasks().get(t)) != null) {
+                        z.disableChoices(z.tasks().get(t)).forEach(c -> out.add(new Move(t, c)));
                     } else {
                         out.add(new Move(t, Map.of()));
                     }

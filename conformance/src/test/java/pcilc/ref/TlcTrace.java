@@ -58,6 +58,9 @@ record TlcTrace(String design, String error, List<Step> steps) {
             String action = actions.get(i);
             if (i > 0 && action.equals("FirmwareEvent")) {
                 steps.add(new Step(action, "firmware", states.get(i), firmwareChoices(states.get(i))));
+            } else if (i > 0 && action.equals("ZpciDisableDevice")) {
+                String t = movedThread(states.get(i - 1), states.get(i));
+                steps.add(new Step(action, t, states.get(i), disableChoice(states.get(i - 1), states.get(i), t)));
             } else {
                 steps.add(new Step(action, i == 0 ? null : movedThread(states.get(i - 1), states.get(i)),
                         states.get(i), Map.of()));
@@ -77,6 +80,20 @@ record TlcTrace(String design, String error, List<Step> steps) {
         String f = (String) ev.get(0);
         String s = (String) ((Map<String, Object>) after.get("pstate")).get(f);
         return Map.of("f", "\"" + f + "\"", "pec", "\"" + ev.get(1) + "\"", "s", "\"" + s + "\"");
+    }
+
+    /**
+     * ZpciDisableDevice(t, a): the firmware's answer a, from what the step did: on to the SCLP deconfigure
+     * ("success" changed zdev->fh, "none" did not), or returned ("already" refreshed zdev->fh, "fail" did not).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> disableChoice(Map<String, Object> before, Map<String, Object> after, String t) {
+        List<Object> stack = (List<Object>) ((Map<String, Object>) after.get("stack")).get(t);
+        Map<String, Object> top = (Map<String, Object>) stack.get(stack.size() - 1);
+        boolean goesOn = top.get("proc").equals("zpci_deconfigure_device");
+        boolean fhChanged = !before.get("zfh").equals(after.get("zfh"));
+        String a = goesOn ? (fhChanged ? "success" : "none") : (fhChanged ? "already" : "fail");
+        return Map.of("a", "\"" + a + "\"");
     }
 
     /** The variable that says where each thread is: PciCore's call stacks, or the small modules' labels. */
