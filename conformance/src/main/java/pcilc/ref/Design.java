@@ -65,6 +65,15 @@ public enum Design {
         return this == PROPOSAL_UNBIND_HOTPLUG;
     }
 
+    /**
+     * PciStopDevAtomic_6d6d962a8dc2 as the design's own cfg sets it: FALSE for a5338e365c45 as 6.1.192 and
+     * 6.12.117 have it; TRUE for the mainline and linux-next trees of 05703271c3cd, Nechita's series and the
+     * proposal (v6.13 and later).
+     */
+    public boolean pciStopDevAtomic() {
+        return this != SRIOV_UNLOCKED;
+    }
+
     @Override
     public String toString() {
         return specName;

@@ -183,13 +183,15 @@ class DocumentedInterleavingTest {
             assertThat(k.rescanLock.owner()).isNull();
             assertThat(s.progressing()).containsExactly("unbind_store");
             for (String a : List.of("SriovDelVfs", "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove",
-                    "PciRemoveBusDevice", "SriovDelVfsUnlock", "DeviceReleaseDriverUnlock")) {
+                    "PciDestroyDev", "DeviceDel", "DeviceReleaseDriver", "PciDeviceRemove", "PciDestroyDevPut",
+                    "SriovDelVfsUnlock", "DeviceReleaseDriverUnlock")) {
                 assertThat(s.step("unbind_store")).isEqualTo(a);
             }
             assertThat(s.state("unbind_store").kind()).isEqualTo(StepScheduler.Kind.FINISHED);
             for (String a : List.of("PciStopAndRemoveBusDeviceLocked", "PciStopAndRemoveBusDeviceLockedKillDevice",
                     "DeviceReleaseDriver", "PciDeviceRemove", "PciStopAndRemoveBusDeviceLockedLockRescan",
-                    "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove", "PciRemoveBusDevice",
+                    "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove", "PciDestroyDev", "DeviceDel",
+                    "DeviceReleaseDriver", "PciDeviceRemove", "PciDestroyDevPut",
                     "PciStopAndRemoveBusDeviceLockedUnlock")) {
                 assertThat(s.step("hotplug_pf")).isEqualTo(a);
                 assertThat(Invariants.violated(k)).as("after hotplug_pf %s", a).isEmpty();
