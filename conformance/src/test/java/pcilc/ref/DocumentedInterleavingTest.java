@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DocumentedInterleavingTest {
 
     @ParameterizedTest(name = "{0}: TLC's counterexample replays step by step, same failure")
-    @ValueSource(strings = {"sriov-unlocked", "sriov-mutex", "nechita-v9", "nechita-v10", "nechita-v11-hotplug",
+    @ValueSource(strings = {"sriov-unlocked", "sriov-numvfs-remove", "sriov-numvfs-hotplug", "sriov-mutex",
+            "nechita-v9", "nechita-v10", "nechita-v11-hotplug",
             "cfgaccess-2011", "xen-pirq-cached",
             "zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-sriov-deadlock",
             "zpci-block-v3-hotplug"})
