@@ -66,7 +66,8 @@ ASSUME Design \in Designs
 MainlineCore == {"sriov-unlocked"} \cup (ZpciDesigns \ {"zpci-sriov-deadlock", "zpci-block-v3", "zpci-block-v3-hotplug"})
 NechitaV11 == {"nechita-v11", "nechita-v11-hotplug", "zpci-block-v3-hotplug"}
 
-\* Nechita patch 1: pci_lock_rescan_remove() is reentrant (owner task + depth).
+\* Nechita patch 1: pci_lock_rescan_remove() is reentrant (v7-v13: mutex_get_owner() == current
+\* and a global count; v14: an owner variable and a depth, the same on every modelled path).
 RescanLockReentrant == Design \notin {"sriov-mutex"} \cup MainlineCore
 \* sriov_del_vfs() takes the rescan lock itself (05703271c3cd, Nechita patch 1).
 SriovDelVfsLocks == Design \notin MainlineCore
@@ -111,12 +112,17 @@ ASSUME Design \in CoreDesigns => Threads \subseteq CoreThreads
 VARIABLES
     stack,          \* stack[t]: thread t's call stack, top frame last; <<>> once finished
     rescanLock,     \* pci_rescan_remove_lock: [owner, depth]
-    rescanWarned,   \* a thread unlocked the rescan lock without owning it (the WARN)
+    \* @ghost rescanWarned: set when a thread unlocks the rescan lock without holding it (v14's WARN; in
+    \*   v11 and the plain mutex a silent misuse); no action reads it, only NoForeignRescanUnlockInv.
+    rescanWarned,
     deviceLock,     \* deviceLock[d]: the thread holding device_lock(d), or NoOwner
     bound,          \* bound[d]: a driver is bound to d
     dead,           \* dead[d]: dev->p->dead, set by kill_device()
-    added,          \* added[d]: pci_dev_is_added(d), cleared when removal commits
-    removeCount,    \* removeCount[d]: how often d went through device_del()
+    added,          \* added[d]: d is on its bus (bus->devices, the bus's reference), until
+                    \* pci_destroy_dev()'s list_del/put; PCI_DEV_ADDED is PciDevIsAdded(d)
+    \* @ghost removeCount: how often d went through device_del(); the kernel keeps only whether it did
+    \*   (kobj.parent == NULL once kobject_del() ran), and the actions read only removeCount > 0.
+    removeCount,
     numVfs,         \* PF's iov->num_VFs
     pdevRef         \* pdevRef[d]: the struct device kref of pci_dev d (zPCI designs only;
                     \* constant in the PCI-core designs, which do not model pci_dev lifetime)
