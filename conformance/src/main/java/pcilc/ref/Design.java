@@ -31,7 +31,10 @@ public enum Design {
                 .orElseThrow(() -> new IllegalArgumentException("unknown design: " + name));
     }
 
-    /** Nechita patch 1: pci_lock_rescan_remove() is reentrant (owner task + depth). */
+    /**
+     * Nechita patch 1: pci_lock_rescan_remove() is reentrant (v7 to v13: mutex_get_owner() == current and one
+     * global count; v14: an owner variable and a depth; the same on every modelled path).
+     */
     public boolean rescanLockReentrant() {
         return this != SRIOV_UNLOCKED && this != SRIOV_MUTEX;
     }

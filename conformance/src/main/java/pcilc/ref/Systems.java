@@ -35,7 +35,8 @@ public final class Systems {
     private static final Map<String, CoreVariant> CORE_VARIANTS = Map.of(
             "sriov-unlocked-v6-13", new CoreVariant(Design.SRIOV_UNLOCKED, true),
             "sriov-numvfs-remove", new CoreVariant(Design.SRIOV_UNLOCKED, false),
-            "sriov-numvfs-hotplug", new CoreVariant(Design.SRIOV_UNLOCKED, false));
+            "sriov-numvfs-hotplug", new CoreVariant(Design.SRIOV_UNLOCKED, false),
+            "nechita-v11-numvfs-hotplug", new CoreVariant(Design.NECHITA_V11_HOTPLUG, true));
 
     private static final List<Family> FAMILIES = List.of(
             new Family(coreNames(), Set.of("Design", "Threads", PCI_STOP_DEV_ATOMIC), Systems::core),

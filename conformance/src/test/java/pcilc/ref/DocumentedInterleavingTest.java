@@ -23,7 +23,7 @@ class DocumentedInterleavingTest {
 
     @ParameterizedTest(name = "{0}: TLC's counterexample replays step by step, same failure")
     @ValueSource(strings = {"sriov-unlocked", "sriov-numvfs-remove", "sriov-numvfs-hotplug", "sriov-mutex",
-            "nechita-v9", "nechita-v10", "nechita-v11-hotplug",
+            "nechita-v9", "nechita-v10", "nechita-v11-hotplug", "nechita-v11-numvfs-hotplug",
             "cfgaccess-2011", "xen-pirq-cached",
             "zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-sriov-deadlock",
             "zpci-block-v3-hotplug"})
