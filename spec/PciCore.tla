@@ -17,7 +17,15 @@ EXTENDS Naturals, Sequences, FiniteSets
 
 CONSTANTS
     Design,     \* which patch design the kernel runs (see Designs)
-    Threads     \* the concurrent operations, by name (see Task)
+    Threads,    \* the concurrent operations, by name (see Task)
+    \* 6d6d962a8dc2 (v6.13, "PCI: make pci_stop_dev concurrent safe") with its
+    \* companion in the same series ("make pci_destroy_dev concurrent safe"):
+    \* pci_stop_dev() test-and-clears PCI_DEV_ADDED, pci_destroy_dev() test-and-sets
+    \* PCI_DEV_REMOVED.  FALSE: 6.1.192 and 6.12.117 (pci_dev_is_added() checked,
+    \* cleared after the release; kobj.parent checked).
+    PciStopDevAtomic_6d6d962a8dc2
+
+ASSUME PciStopDevAtomic_6d6d962a8dc2 \in BOOLEAN
 
 \* One PF with SR-IOV enabled and its VFs (one, or two where Block's deadlock A
 \* needs them; see VFs): every documented race needs just these.
@@ -59,7 +67,8 @@ ASSUME Design \in Designs
 MainlineCore == {"sriov-unlocked"} \cup (ZpciDesigns \ {"zpci-sriov-deadlock", "zpci-block-v3", "zpci-block-v3-hotplug"})
 NechitaV11 == {"nechita-v11", "nechita-v11-hotplug", "zpci-block-v3-hotplug"}
 
-\* Nechita patch 1: pci_lock_rescan_remove() is reentrant (owner task + depth).
+\* Nechita patch 1: pci_lock_rescan_remove() is reentrant (v7-v13: mutex_get_owner() == current
+\* and a global count; v14: an owner variable and a depth, the same on every modelled path).
 RescanLockReentrant == Design \notin {"sriov-mutex"} \cup MainlineCore
 \* sriov_del_vfs() takes the rescan lock itself (05703271c3cd, Nechita patch 1).
 SriovDelVfsLocks == Design \notin MainlineCore
@@ -104,12 +113,17 @@ ASSUME Design \in CoreDesigns => Threads \subseteq CoreThreads
 VARIABLES
     stack,          \* stack[t]: thread t's call stack, top frame last; <<>> once finished
     rescanLock,     \* pci_rescan_remove_lock: [owner, depth]
-    rescanWarned,   \* a thread unlocked the rescan lock without owning it (the WARN)
+    \* @ghost rescanWarned: set when a thread unlocks the rescan lock without holding it (v14's WARN; in
+    \*   v11 and the plain mutex a silent misuse); no action reads it, only NoForeignRescanUnlockInv.
+    rescanWarned,
     deviceLock,     \* deviceLock[d]: the thread holding device_lock(d), or NoOwner
     bound,          \* bound[d]: a driver is bound to d
     dead,           \* dead[d]: dev->p->dead, set by kill_device()
-    added,          \* added[d]: pci_dev_is_added(d), cleared when removal commits
-    removeCount,    \* removeCount[d]: how often d went through device_del()
+    added,          \* added[d]: d is on its bus (bus->devices, the bus's reference), until
+                    \* pci_destroy_dev()'s list_del/put; PCI_DEV_ADDED is PciDevIsAdded(d)
+    \* @ghost removeCount: how often d went through device_del(); the kernel keeps only whether it did
+    \*   (kobj.parent == NULL once kobject_del() ran), and the actions read only removeCount > 0.
+    removeCount,
     numVfs,         \* PF's iov->num_VFs
     pdevRef         \* pdevRef[d]: the struct device kref of pci_dev d (zPCI designs only;
                     \* constant in the PCI-core designs, which do not model pci_dev lifetime)
@@ -130,8 +144,8 @@ Frame(proc, pc, dev) == [proc |-> proc, pc |-> pc, dev |-> dev]
 Procs == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store",
           "pci_stop_and_remove_bus_device_locked", "pci_stop_and_remove_bus_device",
           "device_release_driver", "sriov_del_vfs"}
-Labels == {"entry", "kill_device", "release", "stop_and_remove", "unlock", "remove", "probe", "configure",
-           "lock_rescan", "vf2"}
+Labels == {"entry", "kill_device", "release", "stop_and_remove", "unlock", "probe", "configure",
+           "lock_rescan", "vf2", "assign_added", "destroy", "device_del", "del_done"}
 FrameType == [proc : Procs, pc : Labels, dev : Devices]
 
 TypeOK ==
@@ -179,27 +193,56 @@ TailCall(t, proc, dev) == stack' = [stack EXCEPT ![t] = Rest(t) \o << Frame(proc
 Return(t) == stack' = [stack EXCEPT ![t] = Rest(t)]
 
 (* pci_lock_rescan_remove(): the plain mutex blocks its own owner; the      *)
-(* reentrant lock (Nechita patch 1) counts depth for the owner.            *)
+(* reentrant lock (Nechita patch 1, v7 to v13: mutex_get_owner() and one   *)
+(* global count) lets the owner in again.  rescanLock.depth is the count   *)
+(* plus one while the mutex is held.                                        *)
 CanLockRescan(t) ==
     \/ rescanLock.owner = NoOwner
     \/ RescanLockReentrant /\ rescanLock.owner = t
 LockRescan(t) == rescanLock' = [owner |-> t, depth |-> rescanLock.depth + 1]
-(* pci_unlock_rescan_remove(): owner != current is WARN_ON and return.     *)
+(* pci_unlock_rescan_remove(): v11 patch 1 decrements the count if it is    *)
+(* non-zero, else mutex_unlock(), without looking at the caller (v14's      *)
+(* owner variable adds WARN_ON(owner != current) and returns instead).  No  *)
+(* modelled path unlocks a lock it does not hold (NoForeignRescanUnlockInv), *)
+(* so the two agree on every modelled state; rescanWarned records such an   *)
+(* unlock if it ever happened.                                              *)
 UnlockRescan(t) ==
-    IF rescanLock.owner # t
-    THEN rescanWarned' = TRUE /\ UNCHANGED rescanLock
-    ELSE /\ rescanLock' = IF rescanLock.depth = 1 THEN [owner |-> NoOwner, depth |-> 0]
-                          ELSE [rescanLock EXCEPT !.depth = @ - 1]
-         /\ UNCHANGED rescanWarned
+    /\ rescanWarned' = (rescanWarned \/ rescanLock.owner # t)
+    /\ rescanLock' = IF rescanLock.depth > 1 THEN [rescanLock EXCEPT !.depth = @ - 1]
+                     ELSE [owner |-> NoOwner, depth |-> 0]
 
 DeviceLock(t, d) == deviceLock[d] = NoOwner /\ deviceLock' = [deviceLock EXCEPT ![d] = t]
 DeviceUnlock(t, d) == deviceLock' = [deviceLock EXCEPT ![d] = NoOwner]
 
+(* The PCI_DEV_ADDED bit (pci_dev_is_added()) and, from v6.13, the          *)
+(* PCI_DEV_REMOVED bit, read off the removers' frames: a removal of d is    *)
+(* past pci_stop_dev()'s clear at "destroy" (v6.13), "device_del" and      *)
+(* "del_done"; pci_destroy_dev() has set REMOVED at "device_del" and        *)
+(* "del_done".  Once the last remover has returned, added[d] (on the bus,   *)
+(* cleared with list_del() and the bus's put) and removeCount[d] keep them. *)
+RemoverAt(d, pcs) ==
+    \E u \in Threads : \E i \in 1..Len(stack[u]) :
+        /\ stack[u][i].proc = "pci_stop_and_remove_bus_device"
+        /\ stack[u][i].dev = d
+        /\ stack[u][i].pc \in pcs
+PciDevIsAdded(d) == added[d] /\ ~RemoverAt(d, {"destroy", "device_del", "del_done"})
+PciDevRemoved(d) == removeCount[d] > 0 \/ RemoverAt(d, {"device_del", "del_done"})
+\* pci_destroy_dev()'s guard: before v6.13 "if (!dev->dev.kobj.parent) return;"
+\* (kobject_del() at the end of device_del() clears it); from v6.13
+\* "if (pci_dev_test_and_set_removed(dev)) return;".
+DestroyDone(d) == IF PciStopDevAtomic_6d6d962a8dc2 THEN PciDevRemoved(d) ELSE removeCount[d] > 0
+
 -----------------------------------------------------------------------------
 (* remove_store(): sysfs "remove" of the device.                            *)
 
-\* Entry. Before Nechita v10 it is pci_stop_and_remove_bus_device_locked();
-\* v10 releases the driver first; v11 first takes device_lock to kill_device().
+\* @source linux-6.12.117 drivers/pci/pci-sysfs.c remove_store "if (val && device_remove_file_self(dev, attr))" "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
+\* @source linux-6.1.192 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
+\* @source nechita-v10 patch2 drivers/pci/pci-sysfs.c remove_store "device_release_driver(dev);"
+\* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "device_lock(dev);" "kill_device(dev);"
+\* @fidelity simplified: kstrtoul() and device_remove_file_self() are left out (one remove_store thread
+\*   per device, so the self-removal of the attribute always succeeds; a second writer would return
+\*   without removing).  The entry takes device_lock (v11), calls device_release_driver() (v10) or
+\*   tail-calls the locked removal (before v10), as the code does.
 RemoveStore(t) ==
     /\ At(t, "remove_store", "entry")
     /\ CASE RemoveStoreKillsFirst ->
@@ -211,7 +254,10 @@ RemoveStore(t) ==
     /\ UNCHANGED deviceVars
     /\ UNCHANGED archVars
 
-\* v11: kill_device() under device_lock, device_unlock(), then release the driver.
+\* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "kill_device(dev);" "device_unlock(dev);" "device_release_driver(dev);"
+\* @source linux-6.12.117 drivers/base/core.c kill_device "if (dev->p->dead)" "dev->p->dead = true;"
+\* @fidelity faithful: kill_device() and device_unlock() are one step because nothing else happens under
+\*   the lock; kill_device()'s false return (already dead) is ignored by the patch, as here.
 RemoveStoreKillDevice(t) ==
     /\ At(t, "remove_store", "kill_device")
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
@@ -220,7 +266,10 @@ RemoveStoreKillDevice(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
     /\ UNCHANGED archVars
 
-\* v10/v11: the driver is released; now the locked stop-and-remove.
+\* @source nechita-v10 patch2 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
+\* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
+\* @fidelity faithful: device_release_driver() has returned; the call of the locked removal is a step of
+\*   its own only so that the window between the two (the v10 TOCTOU) is a state.
 RemoveStoreStopAndRemove(t) ==
     /\ At(t, "remove_store", "stop_and_remove")
     /\ TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t))
@@ -230,8 +279,15 @@ RemoveStoreStopAndRemove(t) ==
 -----------------------------------------------------------------------------
 (* pci_stop_and_remove_bus_device_locked() and its unlocked core.           *)
 
-\* Entry: pci_lock_rescan_remove(); in the proposal, first device_lock() for
-\* kill_device().
+\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked "pci_lock_rescan_remove();" "pci_stop_and_remove_bus_device(dev);"
+\* @source linux-6.1.192 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked "pci_lock_rescan_remove();"
+\* @source linux-6.12.117 drivers/pci/probe.c pci_lock_rescan_remove "mutex_lock(&pci_rescan_remove_lock);"
+\* @source nechita-v11 patch1 drivers/pci/probe.c pci_lock_rescan_remove "if (mutex_get_owner(&pci_rescan_remove_lock) == (unsigned long)current)" "pci_rescan_remove_reentrant_count++;"
+\* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
+\* @fidelity simplified: the hotplug drivers' handlers (pciehp, s390 zpci_bus_remove_device, ...) are this
+\*   call and nothing else; their own locks (slot locks, zPCI's in ZpciLifecycle) are left out, sound for
+\*   the PCI-core designs while no other modelled thread takes them.  Under the proposal the entry is
+\*   device_lock() for kill_device() instead.
 PciStopAndRemoveBusDeviceLocked(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "entry")
     /\ IF LockedRemovalReleasesFirst
@@ -243,8 +299,9 @@ PciStopAndRemoveBusDeviceLocked(t) ==
     /\ UNCHANGED deviceVars
     /\ UNCHANGED archVars
 
-\* Proposal: kill_device() under device_lock, device_unlock(), then release the
-\* driver outside the rescan lock (a PF driver's .remove takes it in sriov_del_vfs()).
+\* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
+\* @source linux-6.12.117 drivers/base/core.c kill_device "dev->p->dead = true;"
+\* @fidelity faithful: as RemoveStoreKillDevice, in the function the proposal moves it to.
 PciStopAndRemoveBusDeviceLockedKillDevice(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "kill_device")
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
@@ -253,8 +310,10 @@ PciStopAndRemoveBusDeviceLockedKillDevice(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
     /\ UNCHANGED archVars
 
-\* Proposal: the driver is released and nothing can bind; now pci_lock_rescan_remove()
-\* and the stop-and-remove (whose device_release_driver() finds no driver).
+\* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
+\* @source nechita-v11 patch1 drivers/pci/probe.c pci_lock_rescan_remove "mutex_lock(&pci_rescan_remove_lock);"
+\* @fidelity faithful: the driver is released and the device dead; now pci_lock_rescan_remove() and the
+\*   stop-and-remove (whose pci_stop_dev() then finds no driver to release).
 PciStopAndRemoveBusDeviceLockedLockRescan(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "lock_rescan")
     /\ CanLockRescan(t)
@@ -263,6 +322,10 @@ PciStopAndRemoveBusDeviceLockedLockRescan(t) ==
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
     /\ UNCHANGED archVars
 
+\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked "pci_unlock_rescan_remove();"
+\* @source linux-6.12.117 drivers/pci/probe.c pci_unlock_rescan_remove "mutex_unlock(&pci_rescan_remove_lock);"
+\* @source nechita-v11 patch1 drivers/pci/probe.c pci_unlock_rescan_remove "if (pci_rescan_remove_reentrant_count > 0)" "pci_rescan_remove_reentrant_count--;"
+\* @fidelity faithful: see UnlockRescan for v11's lock against v14's.
 PciStopAndRemoveBusDeviceLockedUnlock(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "unlock")
     /\ UnlockRescan(t)
@@ -270,27 +333,81 @@ PciStopAndRemoveBusDeviceLockedUnlock(t) ==
     /\ UNCHANGED <<deviceLock, deviceVars>>
     /\ UNCHANGED archVars
 
-\* pci_stop_dev(): only a device that is still added is stopped; the check
-\* and the removal that clears the flag are separate steps (safe only under
-\* the rescan lock).
+\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device "pci_stop_bus_device(dev);" "pci_remove_bus_device(dev);"
+\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_bus_device "pci_stop_dev(dev);"
+\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_dev "if (pci_dev_is_added(dev)) {" "device_release_driver(&dev->dev);"
+\* @source linux-6.12.117 drivers/pci/remove.c pci_remove_bus_device "pci_destroy_dev(dev);"
+\* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "if (!dev->dev.kobj.parent)"
+\* @source linux-6.1.192 drivers/pci/remove.c pci_stop_dev "if (pci_dev_is_added(dev)) {"
+\* @source linux-v6.13 6d6d962a8dc2 drivers/pci/remove.c pci_stop_dev "if (!pci_dev_test_and_clear_added(dev))"
+\* @source linux-v6.13 kbusch-pci-locking-v3 patch2 drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
+\* @fidelity simplified: the modelled devices have no subordinate bus, so pci_stop_bus_device() and
+\*   pci_remove_bus_device() are pci_stop_dev() and pci_destroy_dev().  Before v6.13 the test of the
+\*   ADDED bit is a step of its own and the bit is cleared after the release (PciStopDevAssignAdded);
+\*   from 6d6d962a8dc2 the test-and-clear is this step.  A device found not added goes on to
+\*   pci_destroy_dev() at once: its guard is read in the same step, sound because ADDED, once clear, and
+\*   the guard, once set, never change back while a remover runs.  pci_pme_active(), the pwrctl, proc,
+\*   sysfs-file and OF teardown touch no modelled state.
 PciStopDev(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "entry")
-    /\ IF added[Dev(t)]
-       THEN Call(t, "remove", "device_release_driver", Dev(t))
-       ELSE Return(t)
+    /\ IF PciDevIsAdded(Dev(t))
+       THEN Call(t, IF PciStopDevAtomic_6d6d962a8dc2 THEN "destroy" ELSE "assign_added",
+                 "device_release_driver", Dev(t))
+       ELSE IF DestroyDone(Dev(t)) THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
     /\ UNCHANGED archVars
 
-\* pci_dev_assign_added(dev, false); pci_destroy_dev() -> device_del(), which
-\* takes device_lock for kill_device(); then put_device() drops the bus's
-\* reference.  On s390 (zPCI designs) the last put runs pci_release_dev() ->
-\* pcibios_release_device(), which drops the pdev's zpci_dev reference (module
-\* ZpciLifecycle); the PCI-core designs do not model pci_dev lifetime.
-PciRemoveBusDevice(t) ==
-    /\ At(t, "pci_stop_and_remove_bus_device", "remove")
+\* @source linux-6.12.117 drivers/pci/remove.c pci_stop_dev "pci_dev_assign_added(dev, false);"
+\* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "if (!dev->dev.kobj.parent)"
+\* @source linux-6.1.192 drivers/pci/remove.c pci_destroy_dev "if (!dev->dev.kobj.parent)"
+\* @fidelity simplified: before v6.13 only.  pci_stop_dev() clears ADDED after the release
+\*   (frames at "device_del"/"del_done" stand for the cleared bit, see PciDevIsAdded), and
+\*   pci_destroy_dev() reads kobj.parent, which kobject_del() clears at the end of device_del()
+\*   (removeCount > 0): the check and the device_del() are separate steps, the race the v6.13 commits
+\*   close.  Clearing and reading in one step is sound: no other thread's step reads ADDED between them
+\*   with an outcome that the order of the two steps could change.
+PciStopDevAssignAdded(t) ==
+    /\ At(t, "pci_stop_and_remove_bus_device", "assign_added")
+    /\ IF removeCount[Dev(t)] > 0 THEN Return(t) ELSE Goto(t, "device_del")
+    /\ UNCHANGED <<lockVars, deviceVars>>
+    /\ UNCHANGED archVars
+
+\* @source linux-v6.13 kbusch-pci-locking-v3 patch2 drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
+\* @fidelity faithful: from v6.13, after pci_stop_dev() released the driver: test-and-set REMOVED
+\*   (moving to "device_del" sets it, see PciDevRemoved); a second remover returns.
+PciDestroyDev(t) ==
+    /\ At(t, "pci_stop_and_remove_bus_device", "destroy")
+    /\ IF PciDevRemoved(Dev(t)) THEN Return(t) ELSE Goto(t, "device_del")
+    /\ UNCHANGED <<lockVars, deviceVars>>
+    /\ UNCHANGED archVars
+
+\* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "device_del(&dev->dev);"
+\* @source linux-6.12.117 drivers/base/core.c device_del "device_lock(dev);" "kill_device(dev);" "device_unlock(dev);" "bus_remove_device(dev);"
+\* @source linux-6.12.117 drivers/base/bus.c bus_remove_device "device_release_driver(dev);"
+\* @fidelity simplified: device_del()'s device_lock; kill_device; device_unlock is one step (nothing else
+\*   under the lock), then bus_remove_device() releases whatever driver is bound by now, taking
+\*   device_lock again (DeviceReleaseDriver).  pci_npem_remove(), the notifiers, dpm, sysfs and class
+\*   teardown are left out: they take no modelled lock.  Left out too: kernfs draining active writers of
+\*   the device's own sysfs files (sriov_numvfs) when device_del() removes them, sound while no such
+\*   writer waits for a lock that the remover holds here (in the designs, sriov_numvfs_store on the PF
+\*   has returned or waits for device_lock(PF) before a PF reaches device_del()).
+DeviceDel(t) ==
+    /\ At(t, "pci_stop_and_remove_bus_device", "device_del")
     /\ deviceLock[Dev(t)] = NoOwner
-    /\ added' = [added EXCEPT ![Dev(t)] = FALSE]
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
+    /\ Call(t, "del_done", "device_release_driver", Dev(t))
+    /\ UNCHANGED <<lockVars, bound, added, removeCount, numVfs, pdevRef>>
+    /\ UNCHANGED archVars
+
+\* @source linux-6.12.117 drivers/base/core.c device_del "kobject_del(&dev->kobj);"
+\* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "list_del(&dev->bus_list);" "put_device(&dev->dev);"
+\* @fidelity simplified: kobject_del() (counted in removeCount), the list_del() from the bus (added) and
+\*   the bus's put_device() in one step; between them only pci_bus_sem, DOE, ASPM and resource teardown,
+\*   which touch no modelled state.  On s390 (zPCI designs) the last put runs pci_release_dev() ->
+\*   pcibios_release_device() (module ZpciLifecycle); the PCI-core designs keep pdevRef constant.
+PciDestroyDevPut(t) ==
+    /\ At(t, "pci_stop_and_remove_bus_device", "del_done")
+    /\ added' = [added EXCEPT ![Dev(t)] = FALSE]
     /\ removeCount' = [removeCount EXCEPT ![Dev(t)] = @ + 1]
     /\ IF Design \in ZpciDesigns
        THEN /\ pdevRef' = [pdevRef EXCEPT ![Dev(t)] = @ - 1]
@@ -298,12 +415,17 @@ PciRemoveBusDevice(t) ==
                THEN TailCall(t, "pcibios_release_device", Dev(t))
                ELSE Return(t)
        ELSE Return(t) /\ UNCHANGED pdevRef
-    /\ UNCHANGED <<lockVars, bound, numVfs>>
+    /\ UNCHANGED <<lockVars, bound, dead, numVfs>>
     /\ UNCHANGED archVars
 
 -----------------------------------------------------------------------------
 (* device_release_driver(): device_lock, the driver's .remove, unlock.      *)
 
+\* @source linux-6.12.117 drivers/base/dd.c device_release_driver "device_release_driver_internal(dev, NULL, NULL);"
+\* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "__device_driver_lock(dev, parent);"
+\* @source linux-6.1.192 drivers/base/dd.c device_release_driver_internal "__device_driver_lock(dev, parent);"
+\* @fidelity faithful: device_lock(dev), taken whether or not a driver is bound; the parent's lock is
+\*   taken only for buses with need_parent_lock, which PCI does not set.
 DeviceReleaseDriver(t) ==
     /\ At(t, "device_release_driver", "entry")
     /\ DeviceLock(t, Dev(t))
@@ -311,8 +433,15 @@ DeviceReleaseDriver(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
     /\ UNCHANGED archVars
 
-\* __device_release_driver() -> pci_device_remove() -> driver .remove.  A PF
-\* driver's .remove calls pci_disable_sriov() -> sriov_del_vfs().
+\* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "if (!drv || drv == dev->driver)" "__device_release_driver(dev, parent);"
+\* @source linux-6.12.117 drivers/base/dd.c __device_release_driver "drv = dev->driver;" "device_remove(dev);"
+\* @source linux-6.12.117 drivers/pci/pci-driver.c pci_device_remove "drv->remove(pci_dev);"
+\* @source linux-6.12.117 drivers/pci/iov.c pci_disable_sriov "sriov_disable(dev);"
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_disable "sriov_del_vfs(dev);"
+\* @fidelity simplified: the PF driver's .remove is pci_disable_sriov() and nothing else; a VF driver's
+\*   .remove touches no modelled state.  device_links_busy(), runtime PM, the notifiers and devres are
+\*   left out (no device links or PM locks in the model).  A bound driver is released in this step
+\*   unless sriov_del_vfs() has steps of its own.
 PciDeviceRemove(t) ==
     /\ At(t, "device_release_driver", "release")
     /\ IF bound[Dev(t)] /\ Dev(t) = PF /\ numVfs > 0
@@ -324,7 +453,9 @@ PciDeviceRemove(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
     /\ UNCHANGED archVars
 
-\* The PF driver's .remove has returned: unbound, device_unlock().
+\* @source linux-6.12.117 drivers/base/dd.c __device_release_driver "device_unbind_cleanup(dev);"
+\* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "__device_driver_unlock(dev, parent);"
+\* @fidelity faithful: the PF driver's .remove has returned: dev->driver = NULL, device_unlock().
 DeviceReleaseDriverUnlock(t) ==
     /\ At(t, "device_release_driver", "unlock")
     /\ bound' = [bound EXCEPT ![Dev(t)] = FALSE]
@@ -337,24 +468,39 @@ DeviceReleaseDriverUnlock(t) ==
 (* sriov_del_vfs(): remove every VF, under the rescan lock where the design *)
 (* takes it there.                                                         *)
 
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_del_vfs "for (i = 0; i < iov->num_VFs; i++)" "pci_iov_remove_virtfn(dev, i);"
+\* @source linux-6.12.117 drivers/pci/iov.c pci_iov_remove_virtfn "if (!virtfn)" "pci_stop_and_remove_bus_device(virtfn);"
+\* @source linux-6.1.192 drivers/pci/iov.c sriov_del_vfs "pci_iov_remove_virtfn(dev, i);"
+\* @source linux-mainline 05703271c3cd drivers/pci/iov.c sriov_del_vfs "pci_lock_rescan_remove();"
+\* @source nechita-v11 patch1 drivers/pci/iov.c sriov_del_vfs "pci_lock_rescan_remove();"
+\* @fidelity simplified: pci_iov_remove_virtfn()'s lookup (pci_get_domain_bus_and_slot(), NULL once the
+\*   VF left the bus list) is left out: the model always calls pci_stop_and_remove_bus_device(VF), which
+\*   returns without effect on a VF already removed (its ADDED bit clear and its guard set), the same
+\*   outcome as the skipped call.  The sysfs links, virtfn_remove_bus() and the lookup's reference
+\*   (which keeps the VF alive) touch no modelled state.
 SriovDelVfs(t) ==
     /\ At(t, "sriov_del_vfs", "entry")
     /\ IF SriovDelVfsLocks
        THEN CanLockRescan(t) /\ LockRescan(t)
        ELSE UNCHANGED rescanLock
-    \* pci_iov_remove_virtfn() -> pci_stop_and_remove_bus_device(VF), for each VF
     /\ Call(t, IF Len(VFs) = 1 THEN "unlock" ELSE "vf2", "pci_stop_and_remove_bus_device", VFs[1])
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
     /\ UNCHANGED archVars
 
-\* The next VF (designs with two VFs).
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_del_vfs "pci_iov_remove_virtfn(dev, i);"
+\* @fidelity faithful: the loop's next VF (designs with two VFs).
 SriovDelVfsNext(t) ==
     /\ At(t, "sriov_del_vfs", "vf2")
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VFs[2])
     /\ UNCHANGED <<lockVars, deviceVars>>
     /\ UNCHANGED archVars
 
-\* The VFs are gone: num_VFs = 0, and pci_unlock_rescan_remove() if locked.
+\* @source nechita-v11 patch1 drivers/pci/iov.c sriov_del_vfs "pci_unlock_rescan_remove();"
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_disable "pci_iov_set_numvfs(dev, 0);"
+\* @fidelity simplified: the unlock (where sriov_del_vfs() locks) and sriov_disable()'s num_VFs = 0, which
+\*   the code does after sriov_del_vfs() returns, are one step: sound because every reader of num_VFs
+\*   in the model (sriov_numvfs_store, the PF's driver release) holds device_lock(PF), which the thread
+\*   running sriov_del_vfs() holds throughout.  The VF-enable and cfg-space writes are left out.
 SriovDelVfsUnlock(t) ==
     /\ At(t, "sriov_del_vfs", "unlock")
     /\ numVfs' = 0
@@ -366,8 +512,12 @@ SriovDelVfsUnlock(t) ==
 -----------------------------------------------------------------------------
 (* Driver core sysfs: unbind and bind.                                      *)
 
-\* unbind_store(): dev->driver == drv is checked without the lock, then
-\* device_driver_detach() -> device_release_driver().
+\* @source linux-6.12.117 drivers/base/bus.c unbind_store "if (dev && dev->driver == drv) {" "device_driver_detach(dev);"
+\* @source linux-6.12.117 drivers/base/dd.c device_driver_detach "device_release_driver_internal(dev, NULL, dev->parent);"
+\* @source linux-6.1.192 drivers/base/bus.c unbind_store "device_driver_detach(dev);"
+\* @fidelity simplified: bus_find_device_by_name() is left out (it finds the device until device_del()
+\*   takes it off the bus, after which dev->driver is NULL anyway); the unlocked dev->driver check and the
+\*   detach are as the code has them.
 UnbindStore(t) ==
     /\ At(t, "unbind_store", "entry")
     /\ IF bound[Dev(t)]
@@ -376,7 +526,10 @@ UnbindStore(t) ==
     /\ UNCHANGED <<lockVars, deviceVars>>
     /\ UNCHANGED archVars
 
-\* bind_store() -> device_driver_attach(): device_lock.
+\* @source linux-6.12.117 drivers/base/bus.c bind_store "err = device_driver_attach(drv, dev);"
+\* @source linux-6.12.117 drivers/base/dd.c device_driver_attach "__device_driver_lock(dev, dev->parent);"
+\* @fidelity simplified: bus_find_device_by_name() and driver_match_device() are left out (the driver
+\*   matches; a device off the bus is dead, which the probe checks).
 BindStore(t) ==
     /\ At(t, "bind_store", "entry")
     /\ DeviceLock(t, Dev(t))
@@ -384,11 +537,16 @@ BindStore(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
     /\ UNCHANGED archVars
 
-\* __driver_probe_device(): -ENODEV if dev->p->dead or no longer added;
-\* otherwise the driver binds.  Then device_unlock().
+\* @source linux-6.12.117 drivers/base/dd.c __driver_probe_device "if (dev->p->dead || !device_is_registered(dev))" "if (dev->driver)"
+\* @source linux-6.1.192 drivers/base/dd.c __driver_probe_device "if (dev->p->dead || !device_is_registered(dev))"
+\* @source linux-6.12.117 drivers/base/dd.c device_driver_attach "__device_driver_unlock(dev, dev->parent);"
+\* @fidelity simplified: the driver's probe succeeds.  !device_is_registered() holds only after
+\*   device_del(), which killed the device first, so dead alone decides.  The ADDED bit is not read
+\*   here: a driver may bind between pci_stop_dev()'s release and device_del() (device_del() releases it
+\*   again).
 BindStoreProbe(t) ==
     /\ At(t, "bind_store", "probe")
-    /\ bound' = [bound EXCEPT ![Dev(t)] = @ \/ (~dead[Dev(t)] /\ added[Dev(t)])]
+    /\ bound' = [bound EXCEPT ![Dev(t)] = @ \/ ~dead[Dev(t)]]
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
@@ -397,6 +555,9 @@ BindStoreProbe(t) ==
 -----------------------------------------------------------------------------
 (* sriov_numvfs_store(): echo 0 > sriov_numvfs on the PF.                   *)
 
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "device_lock(&pdev->dev);"
+\* @source linux-6.1.192 drivers/pci/iov.c sriov_numvfs_store "device_lock(&pdev->dev);"
+\* @fidelity simplified: only "echo 0" is modelled; kstrtou16() and the total-VFs check are left out.
 SriovNumvfsStore(t) ==
     /\ At(t, "sriov_numvfs_store", "entry")
     /\ DeviceLock(t, Dev(t))
@@ -404,8 +565,10 @@ SriovNumvfsStore(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
     /\ UNCHANGED archVars
 
-\* No driver (-ENOENT) or no VFs: device_unlock and return.  Otherwise the
-\* driver's sriov_configure(0) -> pci_disable_sriov() -> sriov_del_vfs().
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "if (num_vfs == pdev->sriov->num_VFs)" "if (!pdev->driver) {" "ret = pdev->driver->sriov_configure(pdev, 0);"
+\* @source nechita-v11 patch1 drivers/pci/iov.c sriov_numvfs_store "ret = pdev->driver->sriov_configure(pdev, 0);"
+\* @fidelity simplified: the PF driver has .sriov_configure, which for 0 is pci_disable_sriov(); no VFs
+\*   (nothing to do) or no driver (-ENOENT): device_unlock and return.
 SriovNumvfsStoreConfigure(t) ==
     /\ At(t, "sriov_numvfs_store", "configure")
     /\ IF ~bound[Dev(t)] \/ numVfs = 0
@@ -417,7 +580,10 @@ SriovNumvfsStoreConfigure(t) ==
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
     /\ UNCHANGED archVars
 
-\* a5338e365c45: pci_lock_rescan_remove() around sriov_configure().
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "pci_lock_rescan_remove();"
+\* @source linux-6.1.192 drivers/pci/iov.c sriov_numvfs_store "pci_lock_rescan_remove();"
+\* @fidelity faithful: a5338e365c45 (in 6.1.192 and 6.12.117): the rescan lock around sriov_configure(),
+\*   taken under device_lock(PF); Nechita patch 1 removes it.
 SriovNumvfsStoreLockRescan(t) ==
     /\ At(t, "sriov_numvfs_store", "lock_rescan")
     /\ CanLockRescan(t)
@@ -426,6 +592,8 @@ SriovNumvfsStoreLockRescan(t) ==
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
     /\ UNCHANGED archVars
 
+\* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "pci_unlock_rescan_remove();" "device_unlock(&pdev->dev);"
+\* @fidelity faithful: the unlock of a5338e365c45's rescan lock (where taken) and device_unlock().
 SriovNumvfsStoreUnlock(t) ==
     /\ At(t, "sriov_numvfs_store", "unlock")
     /\ IF NumvfsStoreLocks THEN UnlockRescan(t) ELSE UNCHANGED <<rescanLock, rescanWarned>>
@@ -444,7 +612,10 @@ ThreadStep(t) ==
     \/ PciStopAndRemoveBusDeviceLockedLockRescan(t)
     \/ PciStopAndRemoveBusDeviceLockedUnlock(t)
     \/ PciStopDev(t)
-    \/ PciRemoveBusDevice(t)
+    \/ PciStopDevAssignAdded(t)
+    \/ PciDestroyDev(t)
+    \/ DeviceDel(t)
+    \/ PciDestroyDevPut(t)
     \/ DeviceReleaseDriver(t)
     \/ PciDeviceRemove(t)
     \/ DeviceReleaseDriverUnlock(t)
@@ -489,13 +660,17 @@ NoUseAfterRemoveInv == \A d \in Devices : removeCount[d] > 0 => ~bound[d]
 \* The TOCTOU: once a removal path has released the driver of d (remove_store
 \* between its unbind and the locked removal, the proposal's
 \* pci_stop_and_remove_bus_device_locked between its unbind and taking the rescan
-\* lock, pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no
-\* driver may bind to d again.
+\* lock, pci_stop_and_remove_bus_device from the end of pci_stop_dev()'s release
+\* to the end of pci_destroy_dev()), no driver may bind to d again.  A remover
+\* that found ADDED clear waits at "device_del" while, from v6.13, the remover
+\* that cleared it may still be releasing (at "destroy" below its release frame).
 RemovalReleasedDriver(t) ==
     /\ stack[t] # << >>
     /\ \/ Top(t).proc = "remove_store" /\ Top(t).pc = "stop_and_remove"
        \/ Top(t).proc = "pci_stop_and_remove_bus_device_locked" /\ Top(t).pc = "lock_rescan"
-       \/ Top(t).proc = "pci_stop_and_remove_bus_device" /\ Top(t).pc = "remove"
+       \/ Top(t).proc = "pci_stop_and_remove_bus_device"
+             /\ \/ Top(t).pc \in {"assign_added", "destroy", "del_done"}
+                \/ Top(t).pc = "device_del" /\ ~RemoverAt(Dev(t), {"destroy"})
 NoBindAfterRemovalStartInv ==
     \A t \in Threads : RemovalReleasedDriver(t) => ~bound[Dev(t)]
 

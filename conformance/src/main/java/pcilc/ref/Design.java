@@ -31,7 +31,10 @@ public enum Design {
                 .orElseThrow(() -> new IllegalArgumentException("unknown design: " + name));
     }
 
-    /** Nechita patch 1: pci_lock_rescan_remove() is reentrant (owner task + depth). */
+    /**
+     * Nechita patch 1: pci_lock_rescan_remove() is reentrant (v7 to v13: mutex_get_owner() == current and one
+     * global count; v14: an owner variable and a depth; the same on every modelled path).
+     */
     public boolean rescanLockReentrant() {
         return this != SRIOV_UNLOCKED && this != SRIOV_MUTEX;
     }
@@ -63,6 +66,15 @@ public enum Design {
      */
     public boolean lockedRemovalReleasesFirst() {
         return this == PROPOSAL_UNBIND_HOTPLUG;
+    }
+
+    /**
+     * PciStopDevAtomic_6d6d962a8dc2 as the design's own cfg sets it: FALSE for a5338e365c45 as 6.1.192 and
+     * 6.12.117 have it; TRUE for the mainline and linux-next trees of 05703271c3cd, Nechita's series and the
+     * proposal (v6.13 and later).
+     */
+    public boolean pciStopDevAtomic() {
+        return this != SRIOV_UNLOCKED;
     }
 
     @Override

@@ -55,9 +55,12 @@ public final class DriverCore {
         return true;
     }
 
-    /** __driver_probe_device(): -ENODEV once the device is dead or no longer added; else the driver binds. */
+    /**
+     * __driver_probe_device(): -ENODEV once the device is dead or no longer registered (device_del() kills it
+     * first, so dead decides); else the driver binds. PCI's ADDED bit is not read.
+     */
     public int driverProbeDevice(PciDriver drv, PciDev dev) {
-        if (dev.dead || !dev.isAdded) {
+        if (dev.dead) {
             return -ENODEV;
         }
         dev.driver = drv;

@@ -63,7 +63,8 @@ public final class Invariants {
     /**
      * Once a removal path has released the driver of d (remove_store between its unbind and the locked
      * removal; the proposal's pci_stop_and_remove_bus_device_locked between its unbind and taking the rescan
-     * lock; pci_stop_and_remove_bus_device between pci_stop_dev and device_del), no driver is bound to d.
+     * lock; pci_stop_and_remove_bus_device from the end of pci_stop_dev()'s release to the end of
+     * pci_destroy_dev()), no driver is bound to d.
      */
     static boolean noBindAfterRemovalStart(Kernel k) {
         for (Task t : k.taskList()) {
@@ -74,11 +75,26 @@ public final class Invariants {
             Frame top = st.get(st.size() - 1);
             boolean released = top.proc().equals("remove_store") && top.pc().equals("stop_and_remove")
                     || top.proc().equals("pci_stop_and_remove_bus_device_locked") && top.pc().equals("lock_rescan")
-                    || top.proc().equals("pci_stop_and_remove_bus_device") && top.pc().equals("remove");
+                    || top.proc().equals("pci_stop_and_remove_bus_device") && removalPastRelease(k, top);
             if (released && k.device(top.dev()).driver != null) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The spec's pci_stop_and_remove_bus_device labels in RemovalReleasedDriver: "assign_added", "destroy",
+     * "del_done", and "device_del" unless (from v6.13) the remover that cleared ADDED is still releasing.
+     */
+    private static boolean removalPastRelease(Kernel k, Frame top) {
+        switch (top.pc()) {
+            case "assign_added", "destroy", "del_done":
+                return true;
+            case "device_del":
+                return k.device(top.dev()).releasing == 0;
+            default:
+                return false;
+        }
     }
 }

@@ -31,13 +31,29 @@ public class Kernel extends SpecSystemBase {
     /** The VF's driver: nothing of interest in its .remove. */
     public final PciDriver vfDriver;
 
+    /**
+     * 6d6d962a8dc2 (v6.13) and its companion: pci_stop_dev() test-and-clears PCI_DEV_ADDED and
+     * pci_destroy_dev() test-and-sets PCI_DEV_REMOVED (the spec's PciStopDevAtomic_6d6d962a8dc2).
+     */
+    public final boolean pciStopDevAtomic;
+
+    /** {@code design} on the tree of its own cfg ({@link Design#pciStopDevAtomic()}). */
     public Kernel(Design design) {
-        this(design, List.of("VF"));
+        this(design, design.pciStopDevAtomic());
     }
 
-    /** The PCI core of {@code design} with a PF whose VFs are named {@code vfNames}. */
+    public Kernel(Design design, boolean pciStopDevAtomic) {
+        this(design, List.of("VF"), pciStopDevAtomic);
+    }
+
+    /** The PCI core of {@code design} with a PF whose VFs are named {@code vfNames}, as in 6.12.117. */
     protected Kernel(Design design, List<String> vfNames) {
+        this(design, vfNames, false);
+    }
+
+    protected Kernel(Design design, List<String> vfNames, boolean pciStopDevAtomic) {
         this.design = design;
+        this.pciStopDevAtomic = pciStopDevAtomic;
         List<PciDev> vfList = new ArrayList<>();
         for (String n : vfNames) {
             vfList.add(new PciDev(n));

@@ -49,17 +49,76 @@ public final class PciCore {
         cur().leave("pci_stop_and_remove_bus_device_locked");
     }
 
+    /**
+     * pci_stop_and_remove_bus_device() on a device without a subordinate bus: pci_stop_dev(), then
+     * pci_destroy_dev(). Before v6.13 pci_stop_dev() tests PCI_DEV_ADDED and clears it after the release, and
+     * pci_destroy_dev() tests kobj.parent, which device_del() clears at its end; from v6.13
+     * (6d6d962a8dc2 and its companion) both are atomic test-and-clear / test-and-set.
+     */
     public void pciStopAndRemoveBusDevice(PciDev dev) {
+        boolean atomic = k.pciStopDevAtomic;
         cur().enter("pci_stop_and_remove_bus_device", dev);
         k.step("PciStopDev");
-        if (pciStopDev(dev)) {
-            k.step("PciRemoveBusDevice", dev.deviceLock);
-            pciRemoveBusDevice(dev);
+        if (dev.pciDevIsAdded()) {
+            if (atomic) {
+                // pci_dev_test_and_clear_added()
+                dev.cleared++;
+                dev.releasing++;
+                cur().pc("destroy");
+            } else {
+                cur().pc("assign_added");
+            }
+            k.driverCore.deviceReleaseDriver(dev);
+            if (atomic) {
+                k.step("PciDestroyDev");
+                dev.releasing--;
+                if (dev.pciDevRemoved()) {  // pci_dev_test_and_set_removed(): another remover has it
+                    dev.cleared--;
+                    cur().leave("pci_stop_and_remove_bus_device");
+                    return;
+                }
+                dev.deleting++;
+            } else {
+                k.step("PciStopDevAssignAdded");
+                // pci_dev_assign_added(dev, false); pci_destroy_dev(): if (!dev->dev.kobj.parent) return;
+                if (dev.removeCount > 0) {
+                    cur().leave("pci_stop_and_remove_bus_device");
+                    return;
+                }
+                dev.cleared++;
+                dev.deleting++;
+            }
+        } else if (atomic ? dev.pciDevRemoved() : dev.removeCount > 0) {
+            // not added: straight to pci_destroy_dev(), whose guard says it is done
             cur().leave("pci_stop_and_remove_bus_device");
-            pciDevPut(dev);  // pci_destroy_dev(): put_device(), the bus's reference (a tail call in the spec)
             return;
+        } else {
+            dev.cleared++;
+            dev.deleting++;
         }
+        cur().pc("device_del");
+        deviceDel(dev);
+        k.step("PciDestroyDevPut");
+        // kobject_del() at device_del()'s end; list_del(&dev->bus_list); put_device(): the bus's reference
+        dev.isAdded = false;
+        dev.removeCount++;
+        dev.deleting--;
+        dev.cleared--;
         cur().leave("pci_stop_and_remove_bus_device");
+        pciDevPut(dev);  // a tail call in the spec
+    }
+
+    /**
+     * device_del(): device_lock; kill_device; device_unlock, then bus_remove_device() →
+     * device_release_driver(), which releases whatever driver is bound by now.
+     */
+    private void deviceDel(PciDev dev) {
+        k.step("DeviceDel", dev.deviceLock);
+        dev.deviceLock.lock();
+        k.driverCore.killDevice(dev);
+        dev.deviceLock.unlock();
+        cur().pc("del_done");
+        k.driverCore.deviceReleaseDriver(dev);
     }
 
     /**
@@ -70,29 +129,6 @@ public final class PciCore {
         if (k.modelsPdevLifetime() && dev.ref.put()) {
             k.pcibiosReleaseDevice(dev);
         }
-    }
-
-    /** pci_stop_dev(): only a device that is still added is stopped (its driver released). */
-    private boolean pciStopDev(PciDev dev) {
-        if (!dev.isAdded) {
-            return false;
-        }
-        cur().pc("remove");
-        k.driverCore.deviceReleaseDriver(dev);
-        return true;
-    }
-
-    /**
-     * pci_remove_bus_device(): pci_dev_assign_added(dev, false); pci_destroy_dev() → device_del(), whose
-     * kill_device() runs under device_lock. The kernel clears is_added before device_del() takes
-     * device_lock; the spec makes the whole step wait for device_lock, so the lock is taken first here.
-     */
-    private void pciRemoveBusDevice(PciDev dev) {
-        dev.deviceLock.lock();
-        dev.isAdded = false;
-        k.driverCore.killDevice(dev);
-        dev.removeCount++;
-        dev.deviceLock.unlock();
     }
 
     // --- drivers/pci/iov.c ----------------------------------------------------------------------------

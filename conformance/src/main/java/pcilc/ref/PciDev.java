@@ -15,10 +15,22 @@ public final class PciDev {
     public volatile PciDriver driver;
     /** dev->p->dead, set by kill_device(). */
     public volatile boolean dead;
-    /** pci_dev_is_added(dev). */
+    /**
+     * On the bus: the bus's reference and bus->devices entry, dropped by pci_destroy_dev()'s list_del() and
+     * put_device() (the spec's added).
+     */
     public volatile boolean isAdded = true;
-    /** How often device_del() ran on this device. */
+    /** How often device_del() ran on this device (kobject_del(): kobj.parent is NULL once it is > 0). */
     public volatile int removeCount;
+    /**
+     * Removers of this device past pci_stop_dev()'s clear of PCI_DEV_ADDED (the spec's frames at "destroy",
+     * "device_del", "del_done"), past pci_destroy_dev()'s guard ("device_del", "del_done"), and, from v6.13,
+     * at "destroy" below their own release. The spec reads both bits off the frames (PciDevIsAdded,
+     * PciDevRemoved); these counts are the same reading.
+     */
+    public volatile int cleared;
+    public volatile int deleting;
+    public volatile int releasing;
     /** For a PF: iov->num_VFs and the VFs. */
     public volatile int numVfs;
     public final List<PciDev> virtfns = new ArrayList<>();
@@ -36,6 +48,16 @@ public final class PciDev {
 
     public String name() {
         return name;
+    }
+
+    /** pci_dev_is_added(): PCI_DEV_ADDED, set while on the bus until a remover clears it. */
+    public boolean pciDevIsAdded() {
+        return isAdded && cleared == 0;
+    }
+
+    /** PCI_DEV_REMOVED (v6.13), set by pci_destroy_dev()'s test-and-set; before it, kobj.parent cleared. */
+    public boolean pciDevRemoved() {
+        return removeCount > 0 || deleting > 0;
     }
 
     public boolean isPhysfn() {

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * {@code pci_rescan_remove_lock} with pci_lock_rescan_remove()/pci_unlock_rescan_remove().
- * Plain: a mutex (the owner's second lock waits for itself). Reentrant (Nechita patch 1): the owner task
- * and a depth; lock: owner == current → depth++, else mutex_lock, owner = current, depth = 1; unlock:
- * owner != current → WARN and return, else depth--, at 0 clear owner and mutex_unlock. The kernel's WARN
- * is recorded (never thrown), for both kinds, as the spec does.
+ * Plain: a mutex (the owner's second lock waits for itself). Reentrant (Nechita patch 1, v7 to v13):
+ * lock: mutex_get_owner() == current → count++, else mutex_lock; unlock: count > 0 → count--, else
+ * mutex_unlock, whoever calls (v14's owner variable WARNs and returns instead; no modelled path unlocks a
+ * lock it does not hold). depth is the count plus one while held. A foreign unlock is recorded (never
+ * thrown), for both kinds, as the spec's rescanWarned.
  */
 public final class RescanRemoveLock implements Lockable {
     private final boolean reentrant;
@@ -52,17 +53,18 @@ public final class RescanRemoveLock implements Lockable {
         Task me = Task.current();
         Held h = held;
         if (h.owner() != me) {
+            // v11 does not look (v14 WARNs and returns): recorded, as the spec's rescanWarned; no modelled
+            // path gets here
             synchronized (warnings) {
-                warnings.add("WARN: pci_unlock_rescan_remove() by " + me + " while " + h.owner() + " owns the lock");
+                warnings.add("pci_unlock_rescan_remove() by " + me + " while " + h.owner() + " owns the lock");
             }
             warned = true;
-            return;
         }
-        if (h.depth() == 1) {
+        if (h.depth() > 1) {
+            held = new Held(h.owner(), h.depth() - 1);
+        } else {
             held = FREE;
             mutex.unlock();
-        } else {
-            held = new Held(me, h.depth() - 1);
         }
     }
 

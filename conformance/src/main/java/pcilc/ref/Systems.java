@@ -22,13 +22,33 @@ public final class Systems {
 
     private static final Set<String> THREADS_ONLY = Set.of("Design", "Threads");
 
+    /** The PCI-core constant that says which tree's pci_stop_dev()/pci_destroy_dev() runs. */
+    static final String PCI_STOP_DEV_ATOMIC = "PciStopDevAtomic_6d6d962a8dc2";
+
+    private record CoreVariant(Design design, boolean pciStopDevAtomic) {
+    }
+
+    /**
+     * Designs of the manifest whose cfg runs another Design's code on its own tree or threads (so that
+     * Lincheck and the state search, which take a manifest name, can run them).
+     */
+    private static final Map<String, CoreVariant> CORE_VARIANTS = Map.of(
+            "sriov-unlocked-v6-13", new CoreVariant(Design.SRIOV_UNLOCKED, true),
+            "sriov-numvfs-remove", new CoreVariant(Design.SRIOV_UNLOCKED, false),
+            "sriov-numvfs-hotplug", new CoreVariant(Design.SRIOV_UNLOCKED, false),
+            "nechita-v11-numvfs-hotplug", new CoreVariant(Design.NECHITA_V11_HOTPLUG, true));
+
     private static final List<Family> FAMILIES = List.of(
-            new Family(names(Design.values()), THREADS_ONLY, (name, c) -> new Kernel(Design.bySpecName(name))),
+            new Family(coreNames(), Set.of("Design", "Threads", PCI_STOP_DEV_ATOMIC), Systems::core),
             new Family(names(CfgAccessDesign.values()), THREADS_ONLY,
                     (name, c) -> new CfgAccessSystem(CfgAccessDesign.bySpecName(name))),
             new Family(names(XenPirqDesign.values()), THREADS_ONLY,
                     (name, c) -> new XenPirqSystem(XenPirqDesign.bySpecName(name))),
-            new Family(names(ZpciDesign.values()), ZpciModel.CONSTANTS, (name, c) -> {
+            new Family(names(ZpciDesign.values()), union(ZpciModel.CONSTANTS, PCI_STOP_DEV_ATOMIC), (name, c) -> {
+                if (Boolean.TRUE.equals(c.get(PCI_STOP_DEV_ATOMIC))) {
+                    throw new IllegalArgumentException("the zPCI designs run 6.12.117's PCI core: "
+                            + PCI_STOP_DEV_ATOMIC + " = TRUE is not implemented for " + name);
+                }
                 ZpciDesign code = ZpciDesign.bySpecName(name);
                 return new ZpciKernel(code, ZpciModel.of(code, c));
             }));
@@ -70,6 +90,27 @@ public final class Systems {
             }
         }
         throw new IllegalArgumentException("the implementation has no design " + code);
+    }
+
+    /** A PCI-core kernel: the Design's code on the cfg's tree (its own cfg's when the constant is not given). */
+    private static SpecSystem core(String name, Map<String, Object> c) {
+        CoreVariant v = CORE_VARIANTS.get(name);
+        Design design = v != null ? v.design() : Design.bySpecName(name);
+        boolean atomic = v != null ? v.pciStopDevAtomic() : design.pciStopDevAtomic();
+        Object given = c.get(PCI_STOP_DEV_ATOMIC);
+        return new Kernel(design, given != null ? (Boolean) given : atomic);
+    }
+
+    private static List<String> coreNames() {
+        List<String> out = new ArrayList<>(names(Design.values()));
+        out.addAll(new java.util.TreeSet<>(CORE_VARIANTS.keySet()));
+        return out;
+    }
+
+    private static Set<String> union(Set<String> a, String b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.add(b);
+        return Set.copyOf(out);
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DocumentedInterleavingTest {
 
     @ParameterizedTest(name = "{0}: TLC's counterexample replays step by step, same failure")
-    @ValueSource(strings = {"sriov-unlocked", "sriov-mutex", "nechita-v9", "nechita-v10", "nechita-v11-hotplug",
+    @ValueSource(strings = {"sriov-unlocked", "sriov-numvfs-remove", "sriov-numvfs-hotplug", "sriov-mutex",
+            "nechita-v9", "nechita-v10", "nechita-v11-hotplug", "nechita-v11-numvfs-hotplug",
             "cfgaccess-2011", "cfgaccess-blockcount", "xen-pirq-cached",
             "zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-sriov-deadlock",
             "zpci-block-v3-hotplug", "zpci-sriov-selfdeadlock"})
@@ -183,13 +184,15 @@ class DocumentedInterleavingTest {
             assertThat(k.rescanLock.owner()).isNull();
             assertThat(s.progressing()).containsExactly("unbind_store");
             for (String a : List.of("SriovDelVfs", "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove",
-                    "PciRemoveBusDevice", "SriovDelVfsUnlock", "DeviceReleaseDriverUnlock")) {
+                    "PciDestroyDev", "DeviceDel", "DeviceReleaseDriver", "PciDeviceRemove", "PciDestroyDevPut",
+                    "SriovDelVfsUnlock", "DeviceReleaseDriverUnlock")) {
                 assertThat(s.step("unbind_store")).isEqualTo(a);
             }
             assertThat(s.state("unbind_store").kind()).isEqualTo(StepScheduler.Kind.FINISHED);
             for (String a : List.of("PciStopAndRemoveBusDeviceLocked", "PciStopAndRemoveBusDeviceLockedKillDevice",
                     "DeviceReleaseDriver", "PciDeviceRemove", "PciStopAndRemoveBusDeviceLockedLockRescan",
-                    "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove", "PciRemoveBusDevice",
+                    "PciStopDev", "DeviceReleaseDriver", "PciDeviceRemove", "PciDestroyDev", "DeviceDel",
+                    "DeviceReleaseDriver", "PciDeviceRemove", "PciDestroyDevPut",
                     "PciStopAndRemoveBusDeviceLockedUnlock")) {
                 assertThat(s.step("hotplug_pf")).isEqualTo(a);
                 assertThat(Invariants.violated(k)).as("after hotplug_pf %s", a).isEmpty();
