@@ -340,7 +340,7 @@ PciStopAndRemoveBusDeviceLockedUnlock(t) ==
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "if (!dev->dev.kobj.parent)"
 \* @source linux-6.1.192 drivers/pci/remove.c pci_stop_dev "if (pci_dev_is_added(dev)) {"
 \* @source linux-v6.13 6d6d962a8dc2 drivers/pci/remove.c pci_stop_dev "if (!pci_dev_test_and_clear_added(dev))"
-\* @source linux-v6.13 kbusch-pci-locking-v3 patch2 drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
+\* @source linux-v6.13 PATCHv3-2/5:20241022224851.340648-3-kbusch@meta.com drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
 \* @fidelity simplified: the modelled devices have no subordinate bus, so pci_stop_bus_device() and
 \*   pci_remove_bus_device() are pci_stop_dev() and pci_destroy_dev().  Before v6.13 the test of the
 \*   ADDED bit is a step of its own and the bit is cleared after the release (PciStopDevAssignAdded);
@@ -372,7 +372,7 @@ PciStopDevAssignAdded(t) ==
     /\ UNCHANGED <<lockVars, deviceVars>>
     /\ UNCHANGED archVars
 
-\* @source linux-v6.13 kbusch-pci-locking-v3 patch2 drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
+\* @source linux-v6.13 PATCHv3-2/5:20241022224851.340648-3-kbusch@meta.com drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
 \* @fidelity faithful: from v6.13, after pci_stop_dev() released the driver: test-and-set REMOVED
 \*   (moving to "device_del" sets it, see PciDevRemoved); a second remover returns.
 PciDestroyDev(t) ==

@@ -195,12 +195,12 @@ public final class SourceMap {
                     String k = colon < 0 ? rest.trim() : rest.substring(0, colon).trim();
                     if (kind != null) {
                         problems.add(w + ": " + op + " has a second @fidelity; an action has exactly one");
-                    } else if (!KINDS.contains(k) || colon < 0 || rest.substring(colon + 1).isBlank()) {
-                        problems.add(w + ": @fidelity of " + op + " must read 'faithful: …', 'simplified: …' or 'open: …' (with the why after the colon)");
+                    } else if (!KINDS.contains(k) || (!k.equals("faithful") && (colon < 0 || rest.substring(colon + 1).isBlank()))) {
+                        problems.add(w + ": @fidelity of " + op + " must read 'faithful', 'simplified: …' or 'open: …' (what is left out and why, or what it depends on, after the colon)");
                         kind = "?";
                     } else {
                         kind = k;
-                        fidelity = rest.substring(colon + 1).trim() + continuation(lines, i);
+                        fidelity = (colon < 0 ? "" : rest.substring(colon + 1).trim()) + continuation(lines, i);
                     }
                 }
                 case "ghost" -> {

@@ -134,7 +134,7 @@ class CitationCheckTest {
                 "spec/M.tla:3: action PciStopDev has no @fidelity line (faithful, simplified or open; docs/source-map.md)");
         assertThat(check(spec("\\* @source linux-6.12.117 pci_stop_dev", "\\* @fidelity exact: yes")).errors()).containsExactly(
                 "spec/M.tla:2: @source must read 'linux-6.12.117 FILE FUNCTION [\"quoted source text\" ...]' (docs/source-map.md): linux-6.12.117 pci_stop_dev",
-                "spec/M.tla:3: @fidelity of PciStopDev must read 'faithful: …', 'simplified: …' or 'open: …' (with the why after the colon)",
+                "spec/M.tla:3: @fidelity of PciStopDev must read 'faithful', 'simplified: …' or 'open: …' (what is left out and why, or what it depends on, after the colon)",
                 "spec/M.tla:4: action PciStopDev cites no kernel source (an @source line right above it; docs/source-map.md)");
     }
 
