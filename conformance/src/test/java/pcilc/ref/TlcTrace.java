@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,6 @@ record TlcTrace(String design, String error, List<Step> steps) {
     }
 
     private static final Pattern STATE = Pattern.compile("^State \\d+: <(\\S+)");
-    private static final Pattern VAR = Pattern.compile("^/\\\\ (\\w+) = (.*)$");
 
     static TlcTrace load(String design) {
         String text;
@@ -38,21 +36,23 @@ record TlcTrace(String design, String error, List<Step> steps) {
         }
         String error = null;
         List<String> actions = new ArrayList<>();
-        List<Map<String, Object>> states = new ArrayList<>();
+        List<StringBuilder> blocks = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher s = STATE.matcher(line);
-            Matcher v = VAR.matcher(line);
             if (line.startsWith("\\*")) {
                 error = line.contains("Deadlock") ? "deadlock"
                         : line.contains("Temporal") ? "property"
                         : "invariant:" + line.replaceAll(".*Invariant (\\w+) is violated.*", "$1");
             } else if (s.find()) {
                 actions.add(s.group(1).equals("Initial") ? null : s.group(1));
-                states.add(new TreeMap<>());
-            } else if (v.matches()) {
-                states.get(states.size() - 1).put(v.group(1), pcilc.graph.TlcText.parseValue(v.group(2)));
+                blocks.add(new StringBuilder());
+            } else if (!blocks.isEmpty()) {
+                blocks.get(blocks.size() - 1).append(line).append('\n');
             }
         }
+        // each state as the conformance data's reader reads one (a value TLC wrapped goes on over lines)
+        List<Map<String, Object>> states = blocks.stream()
+                .map(b -> pcilc.graph.TlcText.parseState(b.toString())).toList();
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             String action = actions.get(i);
