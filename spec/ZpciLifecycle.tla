@@ -640,7 +640,7 @@ Reappear(i) ==
 \* @fidelity simplified: the branch decision and its first statements (state, handle, reappear) are one
 \*   step under state_lock (or, for a new zdev, on an instance nobody else can reach yet).
 \*   Here zpci_create_device() does not fail (ZpciCreateDeviceCanFail is read only by __clp_add, ClpAdd):
-\*   the IS_ERR/zpci_add_device() failure breaks (0467cdde8c43) are not modelled; no design that sets
+\*   the IS_ERR/zpci_add_device() failure breaks are not modelled; no design that sets
 \*   ZpciCreateDeviceCanFail raises 0x0301 or 0x0302.  The model's kzalloc waits for a free instance.
 \*   zpci_update_fh() ignores a zero handle; the events of the model never carry one.
 ZpciEventSwitch(t) ==
