@@ -53,6 +53,8 @@ ZpciDesigns == {
     "zpci-pre-serialize",   \* before 774a1fa880bc
     "zpci-pre-selfdelete",  \* before 47c397844869
     "zpci-pre-dupput",      \* before 05a2538f2b48
+    "zpci-pre-createcheck", \* before 42420c50c68f (and 05a2538f2b48)
+    "zpci-createcheck",     \* 42420c50c68f, before 05a2538f2b48
     "zpci-sriov-deadlock",  \* mainline plus Nechita patch 1 (reentrant rescan lock)
     "zpci-sriov-selfdeadlock", \* mainline: Block's scenario B (sriov_numvfs_store vs a VF's release)
     "zpci-block-v3",        \* Block v3 on top of zpci-sriov-deadlock

@@ -30,10 +30,17 @@ CONSTANTS
     FwFids,     \* the functions whose platform state the firmware changes
     FwPecs,     \* the availability events the firmware may raise
     FwEvents,   \* at most this many platform events (bounds the model)
-    ClpStaleDisableAnswers  \* the firmware's answers to a CLP disable with a stale function handle
+    ClpStaleDisableAnswers, \* the firmware's answers to a CLP disable with a stale function handle
+    \* Whether zpci_create_device() can fail (kzalloc -ENOMEM, or clp_query_pci_fn()
+    \* failing): the allocator's and the firmware's choice, not the code's.
+    ZpciCreateDeviceCanFail,
+    \* 42420c50c68f (v6.15, "s390/pci: Fix missing check for zpci_create_device()
+    \* error return"): __clp_add() checks IS_ERR(zdev) before list_add_tail().
+    ZpciCreateDeviceErrChecked_42420c50c68f
 
 ASSUME Fids \subseteq Devices /\ FwFids \subseteq Fids
-ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
+ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0306", "0x0308"}
+ASSUME ZpciCreateDeviceCanFail \in BOOLEAN /\ ZpciCreateDeviceErrChecked_42420c50c68f \in BOOLEAN
 \* What the firmware answers to CLP SET PCI FN (disable) with a function
 \* handle it has replaced (Linux has not handled the event that carries the
 \* new one): the source does not say, so each answer the code handles is a
@@ -57,13 +64,15 @@ SlotFid == PF
 \* (kref_put_lock), zpci_event_reappear, idempotent zpci_device_reserved.
 \* Each historical design is the code before its fix, so every later fix of the
 \* series (47c397844869 < 4b1815a52d7e < 774a1fa880bc) is off in it too.
-ReuseReserved == Design \notin {"zpci-pre-reuse", "zpci-pre-selfdelete", "zpci-pre-dupput"}
+\* 42420c50c68f comes before all of them (zpci-pre-createcheck, zpci-createcheck).
+PreSeries == {"zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createcheck"}
+ReuseReserved == Design \notin {"zpci-pre-reuse"} \cup PreSeries
 \* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
-AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput"}
+AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize"} \cup PreSeries
 \* 47c397844869: disable_slot puts its pdev reference before unlocking state_lock.
-PutBeforeUnlock == Design \notin {"zpci-pre-selfdelete", "zpci-pre-dupput"}
+PutBeforeUnlock == Design \notin PreSeries
 \* 05a2538f2b48 not yet applied: the -EBUSY branch puts the pdev, and "out" again.
-DupPut == Design = "zpci-pre-dupput"
+DupPut == Design \in {"zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createcheck"}
 \* Block v3: the rescan lock is outermost: taken by the event handler and by
 \* pcibios_release_device, asserted in zpci_zdev_put, no longer taken in the
 \* release path (zpci_cleanup_bus_resources, zpci_bus_release).
@@ -77,8 +86,9 @@ BlockFix == Design \in {"zpci-block-v3", "zpci-block-v3-hotplug"}
 \*   FirmwareEvent (the environment), never by kernel code.
 \* @ghost slotDeregs: how often pci_hp_deregister() ran on an instance's slot; only the invariant
 \*   SlotDeregisteredOnceInv reads it.
-\* @ghost warned: the WARN_ONs and lockdep splats seen ("release-not-reserved", "lockdep") and a sysfs
-\*   handler deleting its own directory ("selfdelete"); only invariants read it.
+\* @ghost warned: the WARN_ONs and lockdep splats seen ("release-not-reserved", "lockdep"), a sysfs
+\*   handler deleting its own directory ("selfdelete") and a write through an error pointer ("errptr");
+\*   only invariants read it.
 \* @ghost phase: the life of an instance's memory (free, new, live, released: kref at 0, freed: after
 \*   kfree_rcu); kernel code never tests it (the guards use kref, listed, slot), invariants do.
 \* @ghost pstate: the platform's state of a function: firmware, not kernel, state; kernel code reads it
@@ -97,7 +107,7 @@ coreVars == <<stack, lockVars, deviceVars>>
 allVars == <<coreVars, zVars>>
 
 States == {"Standby", "Configured", "Reserved"}
-Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0308"}
+Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0306", "0x0308"}
 
 \* A zPCI frame has these fields; a PCI-core frame only proc, pc, dev.
 IsZFrame(fr) == "ref" \in DOMAIN fr
@@ -209,6 +219,8 @@ FwNext(f, pec) ==
       [] pec = "0x0302" -> IF pstate[f] = "Reserved" THEN {"Standby"} ELSE {}
       [] pec = "0x0303" -> IF pstate[f] = "Configured" THEN {"Configured"} ELSE {}
       [] pec = "0x0304" -> IF pstate[f] = "Configured" THEN {"Standby", "Reserved"} ELSE {}
+      \* "0x308 or 0x302 for multiple devices": only its 0x0302 half (Reserved -> Standby)
+      [] pec = "0x0306" -> IF pstate[f] = "Reserved" THEN {"Standby"} ELSE {}
       [] pec = "0x0308" -> IF pstate[f] = "Standby" THEN {"Reserved"} ELSE {}
 
 \* The firmware raises event pec on function f, whose platform state becomes
@@ -220,8 +232,9 @@ FwFh(f, pec) == IF pec \in {"0x0301", "0x0304"} THEN Fh(pfh[f].gen + 1, FALSE) E
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "case 0x0304: /* Configured -> Standby|Reserved */" "case 0x0308: /* Standby -> Reserved */"
 \* @fidelity open: the firmware is not kernel code.  Which transitions it makes (FwNext), that 0x0301
 \*   and 0x0304 come with a new disabled handle and the others keep it (FwFh), and that an event is
-\*   queued in order, are assumptions: each cfg bounds them by FwFids, FwPecs, FwEvents.  0x0306 (many
-\*   functions) is not modelled.
+\*   queued in order, are assumptions: each cfg bounds them by FwFids, FwPecs, FwEvents.  0x0306 ("0x308
+\*   or 0x302 for multiple devices") is raised for one function's Reserved -> Standby only (its 0x0308
+\*   half is left out: the handler's zpci_remove_reserved_devices() is modelled, but no design raises it).
 FirmwareEvent(t, f, pec, s) ==
     /\ t = "firmware"
     /\ fwLeft > 0
@@ -626,8 +639,9 @@ Reappear(i) ==
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_device_reserved "if (zdev->state == ZPCI_FN_STATE_RESERVED)" "zdev->state = ZPCI_FN_STATE_RESERVED;" "zpci_zdev_put(zdev);"
 \* @fidelity simplified: the branch decision and its first statements (state, handle, reappear) are one
 \*   step under state_lock (or, for a new zdev, on an instance nobody else can reach yet).
-\*   zpci_create_device()'s clp_query_pci_fn() and the -ENOMEM/IS_ERR and zpci_add_device() failure
-\*   paths (42420c50c68f: kfree, break) are not modelled: the model's kzalloc waits for a free instance.
+\*   Here zpci_create_device() does not fail (ZpciCreateDeviceCanFail is read only by __clp_add, ClpAdd):
+\*   the IS_ERR/zpci_add_device() failure breaks are not modelled; no design that sets
+\*   ZpciCreateDeviceCanFail raises 0x0301 or 0x0302.  The model's kzalloc waits for a free instance.
 \*   zpci_update_fh() ignores a zero handle; the events of the model never carry one.
 ZpciEventSwitch(t) ==
     LET f == Dev(t)
@@ -668,6 +682,10 @@ ZpciEventSwitch(t) ==
                       /\ zfh' = [zfh EXCEPT ![i] = fh]
                  ELSE Goto(t, IF i # 0 THEN "hard_deconfigured" ELSE "unlock") /\ UNCHANGED zfh
               /\ UNCHANGED <<zfid, zstate, phase, kref, listed>>
+         [] pec = "0x0306" ->
+              \* zpci_remove_reserved_devices(); zpci_scan_devices()
+              /\ Goto(t, "remove_reserved")
+              /\ UNCHANGED <<zfid, zstate, phase, kref, listed, zfh>>
          [] pec = "0x0308" ->
               /\ IF i # 0 /\ zstate[i] # "Reserved"
                  THEN DeviceReserved(t, i, "unlock")
@@ -692,6 +710,108 @@ ZpciEventHardDeconfigured(t) ==
        ELSE /\ zstate' = [zstate EXCEPT ![i] = IF @ = "Configured" THEN "Standby" ELSE @]
             /\ Goto(t, "unlock") /\ UNCHANGED listed
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* 0x0306: zpci_remove_reserved_devices(): a listed STANDBY zdev whose function
+\* clp_get_state() reports RESERVED leaves zpci_list and zpci_device_reserved()
+\* runs on it.  The lowest such instance first; none left: zpci_scan_devices().
+ReservedByPlatform == {i \in Inst : listed[i] /\ phase[i] = "live" /\ zstate[i] = "Standby"
+                                     /\ pstate[zfid[i]] = "Reserved"}
+\* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "case 0x0306: /* 0x308 or 0x302 for multiple devices */" "zpci_remove_reserved_devices();" "zpci_scan_devices();"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_remove_reserved_devices "list_move_tail(&zdev->entry, &remove);" "zpci_device_reserved(zdev);"
+\* @fidelity simplified: the code moves every such zdev off zpci_list in one zpci_list_lock section and
+\*   then reserves them one by one; the model takes one per step (the same when one function qualifies,
+\*   as in every design that raises 0x0306).  zpci_device_reserved() runs without the zdev's state_lock
+\*   (its lockdep_assert_held is not a ghost of the model).  clp_get_state() does not fail.
+ZpciRemoveReservedDevices(t) ==
+    /\ At(t, "zpci_event_availability", "remove_reserved")
+    /\ IF ReservedByPlatform # {}
+       THEN LET i == CHOOSE j \in ReservedByPlatform : \A k \in ReservedByPlatform : j <= k IN
+            /\ zstate' = [zstate EXCEPT ![i] = "Reserved"]
+            /\ listed' = [listed EXCEPT ![i] = FALSE]
+            /\ Push(t, Top(t), PutFrame(i))
+       ELSE Goto(t, "clp_list") /\ UNCHANGED <<zstate, listed>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* zpci_scan_devices() -> clp_scan_pci_devices(): CLP LIST PCI, __clp_add() for
+\* each function, in FID order (FidOrder); a frame of its own whose dev is the
+\* entry __clp_add() handles.
+FidOrder == SelectSeq(<< "PF", "VF", "VF2" >>, LAMBDA f : f \in Fids)
+FidIndex(f) == CHOOSE k \in 1..Len(FidOrder) : FidOrder[k] = f
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_scan_devices "rc = clp_scan_pci_devices(&scan_list);"
+\* @source linux-6.12.117 arch/s390/pci/pci_clp.c clp_scan_pci_devices "rc = clp_list_pci(rrb, scan_list, __clp_add);"
+\* @fidelity simplified: the CLP LIST call is not a step of its own: each entry's __clp_add() reads the
+\*   platform's state when it runs (the same here: no other thread changes a function between them).
+\*   clp_alloc_block() and clp_list_pci() do not fail.
+ZpciScanDevices(t) ==
+    /\ At(t, "zpci_event_availability", "clp_list")
+    /\ Push(t, [Top(t) EXCEPT !.pc = "add_devices"], ZFrame("__clp_add", "entry", FidOrder[1], 0))
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+\* __clp_add() for the entry of function f: no vendor id (the platform has it
+\* RESERVED): nothing; a zdev on zpci_list: get and put; else
+\* zpci_create_device(fid, fh, config_state), whose answer a is "ok" or, if
+\* ZpciCreateDeviceCanFail, "fail" (an ERR_PTR).  Since 42420c50c68f an
+\* ERR_PTR returns; before it list_add_tail(&zdev->entry, scan_list) writes
+\* through the error pointer (the ghost "errptr").  A created zdev goes on the
+\* scan list: phase "new", the handler's list until zpci_add_devices().
+CreateAnswers == IF ZpciCreateDeviceCanFail THEN {"ok", "fail"} ELSE {"ok"}
+ClpAddCreates(f) == pstate[f] # "Reserved" /\ Lookup(f) = 0
+\* @source linux-6.12.117 arch/s390/pci/pci_clp.c __clp_add "if (!entry->vendor_id)" "zdev = get_zdev_by_fid(entry->fid);" "zpci_zdev_put(zdev);" "zdev = zpci_create_device(entry->fid, entry->fh, entry->config_state);" "if (IS_ERR(zdev))" "list_add_tail(&zdev->entry, scan_list);"
+\* @source linux-v6.15 42420c50c68f arch/s390/pci/pci_clp.c __clp_add
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_create_device "zdev = kzalloc(sizeof(*zdev), GFP_KERNEL);" "return ERR_PTR(-ENOMEM);" "rc = clp_query_pci_fn(zdev);" "return ERR_PTR(rc);"
+\* @fidelity open: that the platform lists a RESERVED function without a vendor id, and whether
+\*   kzalloc or clp_query_pci_fn() fails (ZpciCreateDeviceCanFail: each cfg sets it; the designs that
+\*   set it TRUE are zpci-pre-createcheck and zpci-createcheck), are not in the source.  The get and put
+\*   of a listed zdev are one step with no effect (the put is never the last: the listed zdev keeps its
+\*   platform reference).  What follows a write through an ERR_PTR is undefined: the model records
+\*   it and goes on as if the entry had been skipped.
+ClpAdd(t, a) ==
+    LET f == Dev(t)
+        i == LowestFree
+        k == FidIndex(Dev(t)) IN
+    /\ At(t, "__clp_add", "entry")
+    /\ IF ClpAddCreates(f)
+       THEN /\ a \in CreateAnswers
+            /\ IF a = "ok"
+               THEN /\ FreeInst # {}
+                    /\ zfid' = [zfid EXCEPT ![i] = f]
+                    /\ zfh' = [zfh EXCEPT ![i] = pfh[f]]
+                    /\ zstate' = [zstate EXCEPT ![i] = IF pstate[f] = "Configured" THEN "Configured" ELSE "Standby"]
+                    /\ phase' = [phase EXCEPT ![i] = "new"]
+                    /\ UNCHANGED warned
+               ELSE /\ warned' = IF ZpciCreateDeviceErrChecked_42420c50c68f THEN warned ELSE warned \cup {"errptr"}
+                    /\ UNCHANGED <<zfid, zfh, zstate, phase>>
+       ELSE a = "ok" /\ UNCHANGED <<zfid, zfh, zstate, phase, warned>>
+    /\ IF k < Len(FidOrder) THEN Upd(t, [Top(t) EXCEPT !.dev = FidOrder[k + 1]]) ELSE Return(t)
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, kref, listed, sysfsVars, zlockVars, pdevZdev>>
+
+\* zpci_add_devices(): each zdev of the scan list (phase "new": the handler is
+\* the one thread that creates) by zpci_add_device(), lowest instance first.
+ScanListed == {i \in Inst : phase[i] = "new"}
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_scan_devices "zpci_add_devices(&scan_list);"
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_add_devices "list_del_init(&zdev->entry);" "if (zpci_add_device(zdev))"
+\* @fidelity simplified: list_sort() by RID is left out (one function per design raises 0x0306); the
+\*   failure of zpci_add_device() (kfree) is not modelled, as in the event handler.
+ZpciAddDevices(t) ==
+    /\ At(t, "zpci_event_availability", "add_devices")
+    /\ IF ScanListed # {}
+       THEN LET i == CHOOSE j \in ScanListed : \A k \in ScanListed : j <= k IN
+            Push(t, Top(t), ZFrame("zpci_add_device", "entry", zfid[i], i))
+       ELSE Goto(t, "scan_busses")
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+\* zpci_bus_scan_busses(): scan every zbus for configured functions.
+\* @source linux-6.12.117 arch/s390/pci/pci.c zpci_scan_devices "zpci_bus_scan_busses();"
+\* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_scan_busses "zpci_bus_scan_bus(zbus);"
+\* @fidelity simplified: only the case with nothing to scan is modelled: every listed CONFIGURED zdev
+\*   has its pci_dev.  Otherwise the step is disabled, so TLC reports a deadlock if a design gets there
+\*   (none does: the designs that raise 0x0306 create STANDBY zdevs only).  zbus_list_lock and the
+\*   rescan lock taken per bus are not taken: nothing is scanned under them.
+ZpciBusScanBusses(t) ==
+    /\ At(t, "zpci_event_availability", "scan_busses")
+    /\ \A i \in Inst : listed[i] /\ phase[i] = "live" /\ zstate[i] = "Configured" => pdevZdev[zfid[i]] = i
+    /\ Goto(t, "unlock")
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
 \* 0x0301: zpci_scan_configured_device().
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "zpci_scan_configured_device(zdev, ccdf->fh);"
@@ -895,6 +1015,8 @@ ZpciStep(t) ==
     \/ ZpciDeconfigureDeviceSclp(t)
     \/ ZpciEventAvailability(t) \/ ZpciEventGetZdev(t) \/ ZpciEventStateLock(t) \/ ZpciEventSwitch(t)
     \/ ZpciEventHardDeconfigured(t) \/ ZpciEventScan(t) \/ ZpciEventUnlock(t) \/ ZpciEventDone(t)
+    \/ ZpciRemoveReservedDevices(t) \/ ZpciScanDevices(t) \/ (\E a \in {"ok", "fail"} : ClpAdd(t, a))
+    \/ ZpciAddDevices(t) \/ ZpciBusScanBusses(t)
     \/ DisableSlot(t) \/ DisableSlotLock(t) \/ DisableSlotCheck(t) \/ DisableSlotBusy(t)
     \/ DisableSlotOut(t) \/ DisableSlotUnlock(t) \/ DisableSlotPut(t) \/ DisableSlotReturn(t)
     \/ EnableSlot(t) \/ EnableSlotLock(t) \/ EnableSlotConfigure(t) \/ EnableSlotScan(t) \/ EnableSlotUnlock(t)
@@ -960,6 +1082,10 @@ NoSelfDeleteInv == "selfdelete" \notin warned
 \* zpci_release_device() runs only in RESERVED (its WARN_ON, c4a585e952ca):
 \* outside RESERVED the pre-c4a585e952ca code removed the slot twice.
 ReleaseOnlyReservedInv == "release-not-reserved" \notin warned
+
+\* No code uses an error pointer from zpci_create_device() as a zdev (42420c50c68f:
+\* __clp_add()'s list_add_tail(&zdev->entry, scan_list) on an ERR_PTR).
+NoErrPtrUseInv == "errptr" \notin warned
 
 \* Block v3: zpci_zdev_put() runs with the rescan lock held (its lockdep assert).
 ZdevPutUnderRescanLockInv == "lockdep" \notin warned

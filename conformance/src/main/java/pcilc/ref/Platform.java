@@ -41,6 +41,8 @@ public final class Platform {
             case "0x0302" -> s == ZpciState.RESERVED ? Set.of(ZpciState.STANDBY) : Set.of();
             case "0x0303" -> s == ZpciState.CONFIGURED ? Set.of(ZpciState.CONFIGURED) : Set.of();
             case "0x0304" -> s == ZpciState.CONFIGURED ? Set.of(ZpciState.STANDBY, ZpciState.RESERVED) : Set.of();
+            // "0x308 or 0x302 for multiple devices": its 0x0302 half only (as the spec's FwNext)
+            case "0x0306" -> s == ZpciState.RESERVED ? Set.of(ZpciState.STANDBY) : Set.of();
             case "0x0308" -> s == ZpciState.STANDBY ? Set.of(ZpciState.RESERVED) : Set.of();
             default -> throw new IllegalArgumentException("unknown PEC " + pec);
         };

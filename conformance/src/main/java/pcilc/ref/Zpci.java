@@ -71,6 +71,28 @@ public final class Zpci {
         zpciList.remove(zdev);
     }
 
+    /** list_del (or list_move_tail to a local list) under zpci_list_lock. */
+    void listDelLocked(ZpciDev zdev) {
+        zpciListLock.lock();
+        listDel(zdev);
+        zpciListLock.unlock();
+    }
+
+    /** A zdev of the FID is on zpci_list (get_zdev_by_fid() then zpci_zdev_put(), which is never the last). */
+    boolean onList(String fid) {
+        zpciListLock.lock();
+        try {
+            for (ZpciDev zdev : zpciList) {
+                if (zdev.fid.equals(fid)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            zpciListLock.unlock();
+        }
+    }
+
     // --- zpci_zdev_put, zpci_release_device -------------------------------------------------------------
 
     /**

@@ -22,6 +22,10 @@ public enum ZpciDesign {
             List.of("0x0308"), 1, List.of("firmware", "zpci_event", "power_off")),
     ZPCI_PRE_DUPPUT("zpci-pre-dupput", Design.SRIOV_UNLOCKED, List.of("PF", "VF"), 2, List.of("PF"),
             List.of("0x0308"), 0, List.of("power_off")),
+    ZPCI_PRE_CREATECHECK("zpci-pre-createcheck", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
+            List.of("0x0304", "0x0306"), 2, List.of("firmware", "zpci_event"), true, false),
+    ZPCI_CREATECHECK("zpci-createcheck", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
+            List.of("0x0304", "0x0306"), 2, List.of("firmware", "zpci_event"), true, true),
     ZPCI_SRIOV_DEADLOCK("zpci-sriov-deadlock", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
             List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
     ZPCI_SRIOV_SELFDEADLOCK("zpci-sriov-selfdeadlock", Design.SRIOV_UNLOCKED, List.of("PF", "VF"), 2,
@@ -38,17 +42,26 @@ public enum ZpciDesign {
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
             List<String> fwPecs, int fwEvents, List<String> threads) {
         // every answer the code handles to a CLP disable with a stale handle (ClpStaleDisableAnswers, sorted)
-        this(specName, core, fids, maxInst, fwFids, fwPecs, fwEvents, threads, List.of("already", "fail", "success"));
+        // zpci_create_device() does not fail; 42420c50c68f is in
+        this(specName, core, fids, maxInst, fwFids, fwPecs, fwEvents, threads, false, true);
     }
 
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
-            List<String> fwPecs, int fwEvents, List<String> threads, List<String> clpStaleDisableAnswers) {
+            List<String> fwPecs, int fwEvents, List<String> threads, boolean createCanFail, boolean createErrChecked) {
+        this(specName, core, fids, maxInst, fwFids, fwPecs, fwEvents, threads, List.of("already", "fail", "success"),
+                createCanFail, createErrChecked);
+    }
+
+    ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
+            List<String> fwPecs, int fwEvents, List<String> threads, List<String> clpStaleDisableAnswers,
+            boolean createCanFail, boolean createErrChecked) {
         this.specName = specName;
         this.core = core;
         // spec/PciCore.tla's VFs: two where Block's deadlock A needs them
         List<String> vfs = specName.equals("zpci-sriov-deadlock") || specName.equals("zpci-block-v3")
                 ? List.of("VF", "VF2") : List.of("VF");
-        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs, clpStaleDisableAnswers);
+        this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs, clpStaleDisableAnswers,
+                createCanFail, createErrChecked);
     }
 
     /** The design's own model (its cfg's constants). */
@@ -78,24 +91,32 @@ public enum ZpciDesign {
      * idempotent zpci_device_reserved.
      */
     public boolean reuseReserved() {
-        // the designs before 47c397844869 and 05a2538f2b48 come before it as well
-        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SELFDELETE && this != ZPCI_PRE_DUPPUT;
+        // the designs before 47c397844869, 05a2538f2b48 and 42420c50c68f come before it as well
+        return this != ZPCI_PRE_REUSE && !preSeries();
     }
 
     /** 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put. */
     public boolean addRemoveLocked() {
-        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE && this != ZPCI_PRE_SELFDELETE
-                && this != ZPCI_PRE_DUPPUT;
+        return this != ZPCI_PRE_REUSE && this != ZPCI_PRE_SERIALIZE && !preSeries();
     }
 
     /** 47c397844869: disable_slot puts its pdev reference before unlocking state_lock. */
     public boolean putBeforeUnlock() {
-        return this != ZPCI_PRE_SELFDELETE && this != ZPCI_PRE_DUPPUT;
+        return !preSeries();
     }
 
     /** Before 05a2538f2b48: the -EBUSY branch of disable_slot puts the pdev, and "out" puts it again. */
     public boolean dupPut() {
-        return this == ZPCI_PRE_DUPPUT;
+        return this == ZPCI_PRE_DUPPUT || this == ZPCI_PRE_CREATECHECK || this == ZPCI_CREATECHECK;
+    }
+
+    /**
+     * The designs before 47c397844869 (the spec's PreSeries): zpci-pre-selfdelete, zpci-pre-dupput, and the
+     * code before and at 42420c50c68f, which precedes 05a2538f2b48.
+     */
+    private boolean preSeries() {
+        return this == ZPCI_PRE_SELFDELETE || this == ZPCI_PRE_DUPPUT || this == ZPCI_PRE_CREATECHECK
+                || this == ZPCI_CREATECHECK;
     }
 
     /**

@@ -164,6 +164,11 @@ public final class ZpciEvent {
                     zpciEventHardDeconfigured(zdev);
                 }
             }
+            case "0x0306" -> {  // 0x0308 or 0x0302 for multiple devices
+                cur().pc("remove_reserved");
+                zpciRemoveReservedDevices();
+                zpciScanDevices();
+            }
             case "0x0308" -> {  // standby -> reserved
                 cur().pc("unlock");
                 if (zdev != null) {
@@ -197,6 +202,86 @@ public final class ZpciEvent {
             k.rescanLock.unlock();
         }
         cur().leave("zpci_event_availability");
+    }
+
+    /**
+     * 0x0306: zpci_remove_reserved_devices(): each listed, live STANDBY zdev whose function the platform has
+     * RESERVED (clp_get_state) leaves zpci_list and goes to zpci_device_reserved(), lowest instance first, one
+     * per step (the spec's ZpciRemoveReservedDevices). zpci_device_reserved() runs without its state_lock.
+     */
+    private void zpciRemoveReservedDevices() {
+        while (true) {
+            k.step("ZpciRemoveReservedDevices");
+            ZpciDev zdev = null;
+            for (ZpciDev z : k.instances()) {
+                if (z != null && zpci.listed(z) && z.phase().equals("live") && z.state == ZpciState.STANDBY
+                        && platform.clpGetState(z.fid) == ZpciState.RESERVED) {
+                    zdev = z;
+                    break;
+                }
+            }
+            if (zdev == null) {
+                cur().pc("clp_list");
+                return;
+            }
+            zdev.state = ZpciState.RESERVED;
+            zpci.listDelLocked(zdev);  // list_move_tail(&zdev->entry, &remove)
+            zpci.zpciZdevPut(zdev);   // zpci_device_reserved(): the platform's reference
+        }
+    }
+
+    /** The model's functions in FID order (the spec's FidOrder): the order of the CLP LIST entries. */
+    private java.util.List<String> fidOrder() {
+        return java.util.stream.Stream.of("PF", "VF", "VF2").filter(k.model.fids()::contains).toList();
+    }
+
+    /** __clp_add() creates a zdev for {@code fid}: it has a vendor id (not RESERVED) and no zdev on zpci_list. */
+    boolean clpAddCreates(String fid) {
+        return platform.clpGetState(fid) != ZpciState.RESERVED && !zpci.onList(fid);
+    }
+
+    /**
+     * zpci_scan_devices(): clp_scan_pci_devices() calls __clp_add() for each entry of the CLP list (a zdev for
+     * each function without one, on the scan list; before 42420c50c68f a failed zpci_create_device()'s ERR_PTR
+     * goes on the list: list_add_tail() writes through it), then zpci_add_devices() and zpci_bus_scan_busses().
+     */
+    private void zpciScanDevices() {
+        k.step("ZpciScanDevices");
+        cur().pc("add_devices");
+        java.util.List<ZpciDev> scanList = new java.util.ArrayList<>();
+        for (String f : fidOrder()) {
+            cur().enter("__clp_add", f, Frame.Z.NONE);
+            k.step("ClpAdd");
+            if (clpAddCreates(f)) {
+                String a = cur().choose("a", k.model.createDeviceCanFail() ? "fail" : "ok");
+                if (a.equals("ok")) {
+                    ZpciState st = platform.clpGetState(f) == ZpciState.CONFIGURED ? ZpciState.CONFIGURED : ZpciState.STANDBY;
+                    scanList.add(zpci.zpciCreateDevice(f, platform.currentFh(f), st));
+                } else if (!a.equals("fail") || !k.model.createDeviceCanFail()) {
+                    throw new IllegalStateException("zpci_create_device() cannot answer " + a);
+                } else if (!k.model.createDeviceErrChecked()) {
+                    k.warn("errptr");  // list_add_tail(&zdev->entry, scan_list) on ERR_PTR(rc)
+                }
+            }
+            cur().leave("__clp_add");
+        }
+        while (true) {
+            k.step("ZpciAddDevices");
+            if (scanList.isEmpty()) {
+                break;
+            }
+            ZpciDev next = scanList.get(0);
+            for (ZpciDev z : scanList) {
+                if (z.inst < next.inst) {
+                    next = z;
+                }
+            }
+            scanList.remove(next);
+            zpci.zpciAddDevice(next);
+        }
+        cur().pc("scan_busses");
+        k.step("ZpciBusScanBusses");
+        cur().pc("unlock");
     }
 
     /** zpci_create_device() + zpci_add_device() for a FID not on the list; the handler continues at {@code then}. */

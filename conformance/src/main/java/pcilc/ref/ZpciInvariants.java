@@ -11,7 +11,7 @@ public final class ZpciInvariants {
     public static final List<String> NAMES = List.of("RescanLockWellFormedInv", "NoForeignRescanUnlockInv",
             "NoDoubleRemoveInv", "KrefEqualsHoldersInv", "PdevRefEqualsHoldersInv", "NoUseAfterFreeInv",
             "OneInstancePerFidInv", "SlotDeregisteredOnceInv", "NoSelfDeleteInv", "ReleaseOnlyReservedInv",
-            "ZdevPutUnderRescanLockInv");
+            "ZdevPutUnderRescanLockInv", "NoErrPtrUseInv");
 
     private ZpciInvariants() {
     }
@@ -59,6 +59,9 @@ public final class ZpciInvariants {
         }
         if (k.warnedLockdep) {
             out.add("ZdevPutUnderRescanLockInv");
+        }
+        if (k.warnedErrPtr) {
+            out.add("NoErrPtrUseInv");
         }
         return out;
     }

@@ -30,6 +30,7 @@ public final class ZpciKernel extends Kernel {
     volatile boolean warnedLockdep;
     volatile boolean warnedReleaseNotReserved;
     volatile boolean warnedSelfDelete;
+    volatile boolean warnedErrPtr;
     /** The model's functions and their pci_devs, as arrays (the invariants loop over them at every step point). */
     final String[] fidArray;
     final PciDev[] fidDevices;
@@ -148,6 +149,8 @@ public final class ZpciKernel extends Kernel {
                     new String[] {"PF", "0x0302", "Standby"});
             case ZPCI_PRE_SELFDELETE -> List.<String[]>of(new String[] {"PF", "0x0308", "Reserved"});
             case ZPCI_PRE_DUPPUT -> List.of();
+            case ZPCI_PRE_CREATECHECK, ZPCI_CREATECHECK -> List.of(new String[] {"PF", "0x0304", "Reserved"},
+                    new String[] {"PF", "0x0306", "Standby"});
             case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3, ZPCI_SRIOV_SELFDEADLOCK ->
                     List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
             case ZPCI_BLOCK_V3_HOTPLUG -> List.<String[]>of(new String[] {"PF", "0x0304", "Standby"});
@@ -262,11 +265,28 @@ public final class ZpciKernel extends Kernel {
         return out;
     }
 
+    /**
+     * The choices (parameter a) of task {@code t}'s next step if it is ClpAdd on an entry that creates a zdev
+     * and zpci_create_device() can fail, or null (ClpAdd's a is then "ok").
+     */
+    public List<Map<String, String>> createChoices(Task t) {
+        List<Frame> frames = t.published();
+        if (frames.isEmpty() || !model.createDeviceCanFail()) {
+            return null;
+        }
+        Frame top = frames.get(frames.size() - 1);
+        if (!top.proc().equals("__clp_add") || !top.pc().equals("entry") || !events.clpAddCreates(top.dev())) {
+            return null;
+        }
+        return List.of(Map.of("a", quote("fail")), Map.of("a", quote("ok")));
+    }
+
     void warn(String what) {
         switch (what) {
             case "lockdep" -> warnedLockdep = true;
             case "release-not-reserved" -> warnedReleaseNotReserved = true;
             case "selfdelete" -> warnedSelfDelete = true;
+            case "errptr" -> warnedErrPtr = true;
             default -> throw new IllegalArgumentException("unknown warning " + what);
         }
         warned.add(what);

@@ -12,11 +12,17 @@ import java.util.Set;
  * power test).
  */
 public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, List<String> fwPecs, int fwEvents,
-        List<String> threads, List<String> vfs, List<String> clpStaleDisableAnswers) {
+        List<String> threads, List<String> vfs, List<String> clpStaleDisableAnswers, boolean createDeviceCanFail,
+        boolean createDeviceErrChecked) {
+
+    /** zpci_create_device() can fail (kzalloc, clp_query_pci_fn): the spec's ZpciCreateDeviceCanFail. */
+    static final String CREATE_CAN_FAIL = "ZpciCreateDeviceCanFail";
+    /** 42420c50c68f: __clp_add() checks IS_ERR(zdev) (the spec's ZpciCreateDeviceErrChecked_42420c50c68f). */
+    static final String CREATE_ERR_CHECKED = "ZpciCreateDeviceErrChecked_42420c50c68f";
 
     /** The constants this model reads; {@link Systems#create(String, Map)} refuses any other. */
     static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents",
-            "ClpStaleDisableAnswers");
+            "ClpStaleDisableAnswers", CREATE_CAN_FAIL, CREATE_ERR_CHECKED);
 
     /**
      * The model of {@code constants} (as {@code TlcText} parses a cfg's values); a constant it does not give
@@ -29,12 +35,19 @@ public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, Lis
         return new ZpciModel(strings(constants, "Fids", d.fids), number(constants, "MaxInst", d.maxInst),
                 strings(constants, "FwFids", d.fwFids), strings(constants, "FwPecs", d.fwPecs),
                 number(constants, "FwEvents", d.fwEvents), strings(constants, "Threads", d.threads), d.vfs,
-                strings(constants, "ClpStaleDisableAnswers", d.clpStaleDisableAnswers));
+                strings(constants, "ClpStaleDisableAnswers", d.clpStaleDisableAnswers),
+                bool(constants, CREATE_CAN_FAIL, d.createDeviceCanFail),
+                bool(constants, CREATE_ERR_CHECKED, d.createDeviceErrChecked));
     }
 
     private static List<String> strings(Map<String, Object> constants, String name, List<String> otherwise) {
         Object v = constants.get(name);
         return v == null ? otherwise : ((Collection<?>) v).stream().map(String.class::cast).sorted().toList();
+    }
+
+    private static boolean bool(Map<String, Object> constants, String name, boolean otherwise) {
+        Object v = constants.get(name);
+        return v == null ? otherwise : (Boolean) v;
     }
 
     private static int number(Map<String, Object> constants, String name, int otherwise) {

@@ -25,7 +25,8 @@ class DocumentedInterleavingTest {
     @ValueSource(strings = {"sriov-unlocked", "sriov-numvfs-remove", "sriov-numvfs-hotplug", "sriov-mutex",
             "nechita-v9", "nechita-v10", "nechita-v11-hotplug", "nechita-v11-numvfs-hotplug",
             "cfgaccess-2011", "cfgaccess-blockcount", "xen-pirq-cached",
-            "zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-sriov-deadlock",
+            "zpci-pre-reuse", "zpci-pre-serialize", "zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-pre-createcheck",
+            "zpci-sriov-deadlock",
             "zpci-block-v3-hotplug", "zpci-sriov-selfdeadlock"})
     void replaysTheCounterexample(String design) {
         replay(design, design);

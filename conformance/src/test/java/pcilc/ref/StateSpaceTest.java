@@ -84,6 +84,8 @@ class StateSpaceTest {
                         z.firmwareChoices().forEach(c -> out.add(new Move(t, c)));
                     } else if (k instanceof ZpciKernel z && z.disableChoices(z.tasks().get(t)) != null) {
                         z.disableChoices(z.tasks().get(t)).forEach(c -> out.add(new Move(t, c)));
+                    } else if (k instanceof ZpciKernel z && z.createChoices(z.tasks().get(t)) != null) {
+                        z.createChoices(z.tasks().get(t)).forEach(c -> out.add(new Move(t, c)));
                     } else {
                         out.add(new Move(t, Map.of()));
                     }

@@ -61,6 +61,9 @@ record TlcTrace(String design, String error, List<Step> steps) {
             } else if (i > 0 && action.equals("ZpciDisableDevice")) {
                 String t = movedThread(states.get(i - 1), states.get(i));
                 steps.add(new Step(action, t, states.get(i), disableChoice(states.get(i - 1), states.get(i), t)));
+            } else if (i > 0 && action.equals("ClpAdd")) {
+                String t = movedThread(states.get(i - 1), states.get(i));
+                steps.add(new Step(action, t, states.get(i), createChoice(states.get(i - 1), states.get(i), t)));
             } else {
                 steps.add(new Step(action, i == 0 ? null : movedThread(states.get(i - 1), states.get(i)),
                         states.get(i), Map.of()));
@@ -93,6 +96,26 @@ record TlcTrace(String design, String error, List<Step> steps) {
         boolean goesOn = top.get("proc").equals("zpci_deconfigure_device");
         boolean fhChanged = !before.get("zfh").equals(after.get("zfh"));
         String a = goesOn ? (fhChanged ? "success" : "none") : (fhChanged ? "already" : "fail");
+        return Map.of("a", "\"" + a + "\"");
+    }
+
+    /**
+     * ClpAdd(t, a): zpci_create_device()'s answer a: "ok" if the step allocated an instance (phase changed) or
+     * did not create (the entry is RESERVED or its FID has a listed zdev); else "fail".
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> createChoice(Map<String, Object> before, Map<String, Object> after, String t) {
+        List<Object> stack = (List<Object>) ((Map<String, Object>) before.get("stack")).get(t);
+        String f = (String) ((Map<String, Object>) stack.get(stack.size() - 1)).get("dev");
+        boolean allocated = !before.get("phase").equals(after.get("phase"));
+        boolean reserved = "Reserved".equals(((Map<String, Object>) before.get("pstate")).get(f));
+        List<Object> zfid = (List<Object>) before.get("zfid");
+        List<Object> listed = (List<Object>) before.get("listed");
+        boolean onList = false;
+        for (int i = 0; i < zfid.size(); i++) {
+            onList |= f.equals(zfid.get(i)) && Boolean.TRUE.equals(listed.get(i));
+        }
+        String a = allocated || reserved || onList ? "ok" : "fail";
         return Map.of("a", "\"" + a + "\"");
     }
 
