@@ -12,8 +12,10 @@ import org.junit.platform.testkit.engine.Events;
 /**
  * The generated suites have teeth: a suite that covers its graph, run (EngineTestKit) against the code of a
  * buggy design on the suite's own model (same threads and constants), fails; against its own design's code
- * it passes. zpci-mainline's suite (11,875 tests, ~30 s a run) is run against one predecessor only; against
- * the others it also fails (measured: pre-dupput and pre-selfdelete 4954, pre-serialize 8380 of 11875).
+ * it passes. zpci-mainline's suite (22,644 tests since issue 17's function handles, about 150 s a run) runs
+ * only with -Dpcilc.bigPower=true (measured in session 10: 17,337 of 22,644 fail against zpci-pre-reuse;
+ * session 7, on the 11,875-test suite: pre-dupput and pre-selfdelete 4954, pre-serialize 8380); zpci-block-v3's
+ * suite stands for the zPCI suites in the default run.
  */
 class GeneratedSuitePowerTest {
 
@@ -52,12 +54,18 @@ class GeneratedSuitePowerTest {
         "CfgaccessLockConformanceTest, cfgaccess-blockcount",
         "XenPirqFreshConformanceTest, xen-pirq-cached",
         "ZpciBlockV3ConformanceTest, zpci-sriov-deadlock",
-        "ZpciMainlineConformanceTest, zpci-pre-reuse",
     })
     void failsAgainstABuggyDesign(String suite, String buggy) {
         Counts s = run(suite, buggy);
         System.out.printf("power suite=%s implementation=%s tests=%d failed=%d%n", suite, buggy, s.started(), s.failed());
         assertThat(s.failed()).as("tests of %s that fail against %s", suite, buggy).isPositive();
+    }
+
+    @org.junit.jupiter.api.Test
+    void zpciMainlineSuiteFailsAgainstPreReuse() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("pcilc.bigPower"),
+                "zpci-mainline's suite (about 150 s a run): -Dpcilc.bigPower=true");
+        failsAgainstABuggyDesign("ZpciMainlineConformanceTest", "zpci-pre-reuse");
     }
 
     @ParameterizedTest(name = "{0} against its own design's code: passes")
