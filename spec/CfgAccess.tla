@@ -242,7 +242,7 @@ PciCfgAccessUnlock(t) ==
 \*   ipr_reset_block_config_access) and, before fb51ccbf217c, the step that blocks (ipr_reset_start_bist)
 \*   are one step; they touch neither the flag nor the device's config answers.  The time_left fallback
 \*   (reset without the block once the retries run out) is left out: see cfgaccess-lock.cfg.  ipr.c is not
-\*   in the pinned trees' unpacked part (NOTES-seeds.md says how to unpack it); the 3.1 call site is read
+\*   in the pinned trees' unpacked part (docs/audit/cfgaccess-xenpirq.md says how to unpack it); the 3.1 call site is read
 \*   from Brian King's 2005 patch hunk, not from 3.1's file.
 IprIsr(t) ==
     /\ Role(t) = "ipr" /\ pc[t] = "entry"

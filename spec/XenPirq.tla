@@ -143,7 +143,7 @@ PciEnableMsixRange(d) ==
 \*   device's PHYSDEVOP_get_free_pirq takes a re-used, free pirq before QEMU maps it: sound for both
 \*   verdicts (the cached design already fails, the fresh one never re-uses).  Xen's
 \*   PHYSDEVOP_get_free_pirq is modelled as "highest free" (get_free_pirq scans down): a Xen detail that
-\*   only picks which pirq; the QEMU < 2.1 behaviour (no unmap on disable) has no design: NOTES-seeds.md.
+\*   only picks which pirq; the QEMU < 2.1 behaviour (no unmap on disable) has no design: docs/audit/cfgaccess-xenpirq.md.
 XenHvmSetupMsiIrqs(d) ==
     LET v == vec[d]
         cached == msgPirq[d][v]
@@ -216,7 +216,7 @@ ShutdownPirq(d) ==
 \* @fidelity open: the guest's write is faithful; what follows is QEMU's (>= 2.1: unbind and
 \*   xc_physdev_unmap_pirq of every entry, entry->pirq cleared) and Xen's (the unmapped pirq is free for
 \*   PHYSDEVOP_get_free_pirq again).  Read from a post-2.1 QEMU mirror, not from 2.1 itself.  QEMU < 2.1
-\*   (no disable branch) is not modelled: NOTES-seeds.md says why.
+\*   (no disable branch) is not modelled: docs/audit/cfgaccess-xenpirq.md says why.
 QemuDisableMsix(d) ==
     /\ pc[d] = "disable"
     /\ msixEnabled' = [msixEnabled EXCEPT ![d] = FALSE]

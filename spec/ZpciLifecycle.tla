@@ -531,7 +531,7 @@ ClpDisableAnswers(f, i) ==
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_disable_device "cc = clp_disable_fh(zdev, &fh);" "} else if (cc == CLP_RC_SETPCIFN_ALRDY) {" "rc = clp_refresh_fh(zdev->fid, &fh);" "rc = -EINVAL;" "rc = -EIO;"
 \* @source linux-6.12.117 arch/s390/pci/pci_clp.c clp_disable_fh "if (!zdev_enabled(zdev))"
 \* @fidelity open: the firmware's answer to a disable with a handle it has replaced is not in the source:
-\*   constant ClpStaleDisableAnswers (each of fail / already / success; NOTES-zpci.md has the verdict
+\*   constant ClpStaleDisableAnswers (each of fail / already / success; docs/audit/zpci.md has the verdict
 \*   under each).  clp_refresh_fh() is taken to succeed; the handle of a successful disable is the
 \*   current one.  zdev_enabled() is read once (zpci_deconfigure_device and clp_disable_fh read the same
 \*   zdev->fh under state_lock).
