@@ -229,7 +229,7 @@ public final class SourceMap {
         StringBuilder b = new StringBuilder();
         for (int j = i + 1; j < lines.size(); j++) {
             String s = lines.get(j).trim();
-            if (!s.startsWith("\\*") || !s.startsWith("\\*  ") || s.substring(2).trim().startsWith("@")) {
+            if (!s.startsWith("\\*  ") || s.substring(2).trim().startsWith("@")) {
                 break;
             }
             b.append(' ').append(s.substring(2).trim());
