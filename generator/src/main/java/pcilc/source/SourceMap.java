@@ -86,12 +86,17 @@ public final class SourceMap {
     public static SourceMap read(Path specDir) {
         SourceMap map = new SourceMap();
         for (Path module : list(specDir, ".tla")) {
-            map.readModule(module, specDir.getParent() == null ? module.toString() : specDir.getParent().relativize(module).toString());
+            map.readModule(module, shown(specDir, module));
         }
         for (Path cfg : list(specDir.resolve("designs"), ".cfg")) {
-            map.readDesign(cfg, specDir.getParent() == null ? cfg.toString() : specDir.getParent().relativize(cfg).toString());
+            map.readDesign(cfg, shown(specDir, cfg));
         }
         return map;
+    }
+
+    /** A file as the user names it: relative to the folder that holds the spec folder (spec/PciCore.tla). */
+    private static String shown(Path specDir, Path file) {
+        return specDir.getParent() == null ? file.toString() : specDir.getParent().relativize(file).toString();
     }
 
     private static List<Path> list(Path dir, String suffix) {
