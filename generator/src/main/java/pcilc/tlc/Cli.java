@@ -27,7 +27,8 @@ public final class Cli {
 
     /** Each command with its arguments, as its usage line shows it. */
     private static final List<String> COMMANDS = List.of("designs", "review <design>",
-            "generate [--if-implemented] <design>", "check", "record", "report", "citations", "fidelity");
+            "generate [--if-implemented] <design>", "check", "record", "report", "citations", "fidelity",
+            "traces [--design D] [--map FILE] <kernel-dir>...");
     private static final String OPTIONS = "[--spec DIR] [--build DIR] [--out DIR] [--docs DIR]";
 
     private final PrintStream out;
@@ -98,6 +99,8 @@ public final class Cli {
         List<String> rest = new ArrayList<>();
         boolean help = false;
         boolean ifImplemented = false;
+        String design = null;
+        Path map = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--spec" -> spec = Path.of(value(args, ++i));
@@ -106,6 +109,8 @@ public final class Cli {
                 case "--docs" -> docs = Path.of(value(args, ++i));
                 case "--help", "-h" -> help = true;
                 case "--if-implemented" -> ifImplemented = true;
+                case "--design" -> design = value(args, ++i);
+                case "--map" -> map = Path.of(value(args, ++i));
                 default -> rest.add(args[i]);
             }
         }
@@ -126,7 +131,10 @@ public final class Cli {
         if (ifImplemented && !command.equals("generate")) {
             throw new ToolError("--if-implemented is an option of generate only; usage: " + usage);
         }
-        int wanted = usage.endsWith("<design>") ? 2 : 1;
+        if ((design != null || map != null) && !command.equals("traces")) {
+            throw new ToolError("--design and --map are options of traces only; usage: " + usage);
+        }
+        int wanted = usage.endsWith("<design>") ? 2 : usage.endsWith("...") ? Math.max(2, rest.size()) : 1;
         if (rest.size() > wanted) {
             throw new ToolError("unexpected argument '" + rest.get(wanted) + "'; usage: " + usage);
         }
@@ -142,8 +150,27 @@ public final class Cli {
             case "record" -> cli.record();
             case "citations" -> cli.citations();
             case "fidelity" -> cli.fidelity();
+            case "traces" -> cli.traces(rest.subList(1, rest.size()).stream().map(Path::of).toList(), design, map);
             default -> cli.report();
         };
+    }
+
+    /** Validates kernel traces; the table goes to the output and build/kernel/report.md; a rejection exits 1. */
+    int traces(List<Path> dirs, String design, Path map) {
+        Path kernelDir = outDir.resolve("kernel");
+        List<pcilc.kernel.Traces.Row> rows = new pcilc.kernel.Traces(specDir, kernelDir, out).run(dirs, design, map);
+        String table = pcilc.kernel.Traces.table(rows);
+        out.print(table);
+        AtomicFile.write(kernelDir.resolve("report.md"), "# Kernel traces validated against their designs\n\n"
+                + "Written by `bin/pcilc traces` (make kernel); see docs/kernel-traces.md.\n\n" + table);
+        int rejected = rows.stream().mapToInt(pcilc.kernel.Traces.Row::rejected).sum();
+        int traces = rows.stream().mapToInt(pcilc.kernel.Traces.Row::traces).sum();
+        if (rejected > 0) {
+            out.println("traces: " + rejected + " of " + traces + " traces rejected");
+            return 1;
+        }
+        out.println("traces: all " + traces + " traces are behaviours of their designs");
+        return 0;
     }
 
     private static String usage() {

@@ -139,6 +139,19 @@ public final class ModelCheck {
     }
 
     /**
+     * TLC on {@code tla} with {@code cfg}, writing the whole state graph to {@code graph} (trace validation);
+     * a run that does not pass is an error naming the cfg.
+     */
+    public void explore(Path tla, Path cfg, Path runDir, Path graph) {
+        requireFile(tla);
+        requireFile(cfg);
+        Run run = runTlc(tla.toAbsolutePath(), cfg, freshDir(runDir.toAbsolutePath()), item -> { }, graph);
+        if (run.exit() != EXIT_PASS) {
+            throw new ToolError(describeFailure(run.exit(), run.out(), tla, cfg));
+        }
+    }
+
+    /**
      * TLC on a helper model (the review's ENABLED probe): {@code tla} with {@code cfg}, in {@code runDir}
      * (emptied first); its other modules are looked up next to {@code tla}.
      */

@@ -1,0 +1,137 @@
+package pcilc.tlc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code bin/pcilc traces} on traces the lab recorded in real kernels (src/test/resources/kernel): they are
+ * behaviours of their kernel's design; the design of another version, or a wrong mapping, rejects them and
+ * prints the swimlane up to the first event it cannot match; bad input is one line naming the file.
+ */
+class KernelTracesTest {
+    static final Path SPEC = Path.of(System.getProperty("pcilc.specDir", "../spec"));
+    static final Path TRACES = Path.of("src/test/resources/kernel");
+    static final Path AMD64 = TRACES.resolve("linux-6.1.192-amd64");
+
+    @TempDir
+    Path tmp;
+
+    record Outcome(int status, String out, String err) {
+    }
+
+    Outcome traces(String... args) {
+        List<String> all = new ArrayList<>(List.of("--spec", SPEC.toString(), "--out", tmp.resolve("out").toString(), "traces"));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static long traceCount(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("traces"))) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void realTracesAreBehavioursOfTheirKernelsDesign() throws IOException {
+        Outcome o = traces(AMD64.toString());
+        long n = traceCount(AMD64);
+        assertThat(o.err()).isEmpty();
+        assertThat(o.out()).contains("| linux-6.1.192-amd64 | linux-6-1-192-amd64 | " + n + " |")
+                .contains("traces: all " + n + " traces are behaviours of their designs").doesNotContainPattern("(?m)^rejected ");
+        assertThat(o.status()).isZero();
+        assertThat(tmp.resolve("out/kernel/report.md")).content().contains("| linux-6.1.192-amd64 | linux-6-1-192-amd64 | " + n + " |");
+    }
+
+    @Test
+    void anotherDesignRejectsThemWithTheFirstUnmatchedEvent() {
+        // Nechita v11: remove_store kills the device and releases its driver before the rescan lock
+        Outcome o = traces("--design", "nechita-v11", AMD64.toString());
+        assertThat(o.status()).isEqualTo(1);
+        assertThat(o.out()).contains("rejected ").contains("no behaviour of nechita-v11").contains("<-- no match")
+                .containsPattern("traces: [1-9][0-9]* of [0-9]+ traces rejected");
+    }
+
+    @Test
+    void aWrongMappingRejectsThem() throws IOException {
+        // device_del() announced as the bus's put instead of device_del()'s own step
+        Path map = tmp.resolve("PciCore.map");
+        Files.writeString(map, Files.readString(SPEC.resolve("traces/PciCore.map"))
+                .replace("map device_del              DeviceDel", "map device_del              PciDestroyDevPut"));
+        Outcome o = traces("--map", map.toString(), AMD64.toString());
+        assertThat(o.status()).isEqualTo(1);
+        assertThat(o.out()).contains("rejected ").contains("<-- no match");
+    }
+
+    record Bad(String name, String trace, String map, String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final String HEADER = "# pcilc kernel trace 1\nkernel linux-6.1.192-amd64\nscenario remove_store\nrun 1\n"
+            + "device PF 0000:01:00.0\ntask remove_store 100\noutcome completed\n";
+
+    static Stream<Bad> badInput() {
+        return Stream.of(
+                new Bad("a function the mapping does not know", HEADER + "ftrace\n  sh-100 [000] ..... 1.000001: pci_rescan_bus <-x\n",
+                        null, "{trace}:9: function pci_rescan_bus is not in {map} (map it to the actions it announces, or ignore it)"),
+                new Bad("a trace cut short", HEADER, null,
+                        "{trace}:7: the trace is cut short: no 'ftrace' line (a lab run that died mid-write?)"),
+                new Bad("ftrace lost events", HEADER + "ftrace\nCPU:1 [LOST 12 EVENTS]\n", null,
+                        "{trace}:9: ftrace lost events here (its buffer overflowed): the trace is incomplete; trace fewer"
+                                + " functions or enlarge buffer_size_kb"),
+                new Bad("not a trace", "kernel linux-6.1.192-amd64\n", null,
+                        "{trace}:1: not a kernel trace (the first line must be \"# pcilc kernel trace 1\")"),
+                new Bad("a line that is not ftrace's", HEADER + "ftrace\nhello\n", null,
+                        "{trace}:9: not an ftrace line (TASK-PID [CPU] FLAGS TIME: FUNCTION): hello"),
+                new Bad("a thread the design does not have", HEADER.replace("task remove_store 100", "task power_off 100")
+                        + "ftrace\n", null, "{trace}: thread power_off is not a thread of design linux-6-1-192-amd64"),
+                new Bad("a mapping naming no action of the spec", HEADER + "ftrace\n", "map remove_store RemoveStor\n",
+                        "{map}:1: RemoveStor is not an action of the module"),
+                new Bad("a mapping with an unknown keyword", HEADER + "ftrace\n", "mapp remove_store RemoveStore\n",
+                        "{map}:1: unknown keyword 'mapp' (map, ignore, task)"),
+                new Bad("a kernel without a design", HEADER.replace("linux-6.1.192-amd64", "linux-9.9.9-amd64") + "ftrace\n", null,
+                        "no design linux-9-9-9-amd64 in {spec}/manifest.tsv for the traces of kernel linux-9.9.9-amd64"
+                                + " (the design of kernel linux-6.1.192-amd64 is linux-6-1-192-amd64)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void badInputIsOneLineNamingTheFile(Bad bad) throws IOException {
+        Path dir = tmp.resolve("k");
+        Path trace = dir.resolve("traces/0001-remove_store.trace");
+        Files.createDirectories(trace.getParent());
+        Files.writeString(trace, bad.trace());
+        Path map = SPEC.resolve("traces/PciCore.map");
+        List<String> args = new ArrayList<>();
+        if (bad.map() != null) {
+            map = tmp.resolve("bad.map");
+            Files.writeString(map, bad.map());
+            args.addAll(List.of("--map", map.toString()));
+        }
+        args.add(dir.toString());
+        Outcome o = traces(args.toArray(String[]::new));
+        assertThat(o.status()).isEqualTo(1);
+        assertThat(o.err()).isEqualTo("error: " + bad.expected().replace("{trace}", trace.toString())
+                .replace("{map}", map.toString()).replace("{spec}", SPEC.toString()) + "\n");
+        assertThat(tmp.resolve("out/kernel/report.md")).doesNotExist();
+    }
+}
