@@ -12,7 +12,7 @@ DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
 GENERATED := $(BUILD)/generated
 STAMPS   := $(DESIGNS:%=$(GENERATED)/stamps/%)
 
-.PHONY: all help designs review check record report report-screenshot generate suites promote bench soak test clean sources citations fidelity
+.PHONY: all help designs review check record report report-screenshot generate suites promote bench soak test clean sources citations fidelity kernel kernel-smoke
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -85,6 +85,23 @@ citations: sources $(CP_FILE) ## check every @source citation of spec/ against t
 
 fidelity: $(CP_FILE) ## docs/fidelity.md from the spec's @source/@fidelity/@ghost/@tree lines
 	@$(TOOL) fidelity
+
+# Real kernels under QEMU (kernel/*.sh; root installs QEMU, busybox-static and cpio with apt-get): each run of
+# a scenario is a trace, and every trace must be a behaviour of its kernel's design (bin/pcilc traces).
+KERNEL_RUNS ?= 120
+KERNEL_DIR  := $(BUILD)/kernel
+kernel: $(CP_FILE) ## boot Debian's 6.1.192 and 6.12.117 (x86_64) and 6.1.176 (s390x) under QEMU, trace KERNEL_RUNS runs each, validate every trace with TLC
+	@kernel/amd64.sh 6.1.192 $(KERNEL_DIR)/linux-6.1.192-amd64 $(KERNEL_RUNS)
+	@kernel/amd64.sh 6.12.117 $(KERNEL_DIR)/linux-6.12.117-amd64 $(KERNEL_RUNS)
+	@kernel/s390x.sh 6.1.176 $(KERNEL_DIR)/linux-6.1.176-s390x $(KERNEL_RUNS)
+	@$(TOOL) traces $(KERNEL_DIR)/linux-6.1.192-amd64 $(KERNEL_DIR)/linux-6.12.117-amd64 $(KERNEL_DIR)/linux-6.1.176-s390x
+
+# make test's smoke run: one boot per architecture, a few runs, the same validation.
+SMOKE_DIR := $(BUILD)/kernel-smoke
+kernel-smoke: $(CP_FILE) ## one boot per architecture, a few scenarios, their traces validated (part of make test)
+	@kernel/amd64.sh 6.1.192 $(SMOKE_DIR)/linux-6.1.192-amd64 12
+	@kernel/s390x.sh 6.1.176 $(SMOKE_DIR)/linux-6.1.176-s390x 6
+	@$(TOOL) --out $(SMOKE_DIR) traces $(SMOKE_DIR)/linux-6.1.192-amd64 $(SMOKE_DIR)/linux-6.1.176-s390x
 
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
 test: generate citations ## the whole test suite: the citation check, unit tests, the design matrix, the generated conformance suites

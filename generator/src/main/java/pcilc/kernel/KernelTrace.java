@@ -21,17 +21,20 @@ public record KernelTrace(Path file, String kernel, String scenario, Map<String,
                           Map<Integer, String> tasks, List<String> platformThreads, boolean hung, List<Event> events) {
     public static final String MAGIC = "# pcilc kernel trace 1";
 
-    /** A function entry: the task (comm and pid) that ran it, when, and the function (suffixes like .isra.0 dropped). */
-    public record Event(int line, String comm, int pid, double time, String function) {
+    /**
+     * A function entry: the task (comm and pid) that ran it, when, the function and its caller (the function
+     * tracer's parent; null for a kprobe event), compiler suffixes such as .isra.0 dropped.
+     */
+    public record Event(int line, String comm, int pid, double time, String function, String parent) {
         String task() {
             return comm + "-" + pid;
         }
     }
 
     /** {@code   TASK-PID [CPU] FLAGS TIMESTAMP: REST}; the flags column is optional (ftrace's irq-info). */
-    private static final Pattern LINE = Pattern.compile("\\s*(.+)-(\\d+)\\s+\\[(\\d+)\\]\\s+(?:\\S+\\s+)?(\\d+\\.\\d+):\\s+(.*)");
+    private static final Pattern LINE = Pattern.compile("\\s*(.+)-(\\d+)\\s+\\[(\\d+)\\]\\s+(?:\\S+\\s+)?(\\d+(?:\\.\\d+)?):\\s+(.*)");
     /** The function tracer: {@code FUNC <-PARENT}. */
-    private static final Pattern FUNCTION = Pattern.compile("([\\w.]+)\\s+<-\\S+");
+    private static final Pattern FUNCTION = Pattern.compile("([\\w.]+)\\s+<-(\\S+)");
     /** A kprobe event: {@code EVENT: (FUNC+0x0/0x40) ARGS}. */
     private static final Pattern KPROBE = Pattern.compile("\\w+: \\(([\\w.]+)\\+0x0/0x[0-9a-f]+\\).*");
 
@@ -72,8 +75,10 @@ public record KernelTrace(Path file, String kernel, String scenario, Map<String,
                 Matcher f = FUNCTION.matcher(rest);
                 Matcher k = KPROBE.matcher(rest);
                 String function;
+                String parent = null;
                 if (f.matches()) {
                     function = f.group(1);
+                    parent = plain(f.group(2));
                 } else if (k.matches()) {
                     function = k.group(1);
                 } else if (rest.startsWith("tracing_mark_write:")) {
@@ -81,9 +86,8 @@ public record KernelTrace(Path file, String kernel, String scenario, Map<String,
                 } else {
                     throw new ToolError(file + ":" + n + ": neither a function entry (FUNC <-PARENT) nor a kprobe event: " + rest);
                 }
-                int dot = function.indexOf('.');
                 events.add(new Event(n, m.group(1).strip(), Integer.parseInt(m.group(2)), Double.parseDouble(m.group(4)),
-                        dot > 0 ? function.substring(0, dot) : function));
+                        plain(function), parent));
                 continue;
             }
             String[] w = line.strip().split("\\s+");
@@ -132,6 +136,13 @@ public record KernelTrace(Path file, String kernel, String scenario, Map<String,
                     : hung == null ? "'outcome'" : "any 'task' line"));
         }
         return new KernelTrace(file, kernel, scenario, devices, tasks, platform, hung, events);
+    }
+
+    /** A symbol without the compiler's suffix (.isra.0, .constprop.0, .part.0) or an offset (+0x1a/0x40). */
+    static String plain(String symbol) {
+        String s = symbol.replaceFirst("\\+0x.*", "");
+        int dot = s.indexOf('.');
+        return dot > 0 ? s.substring(0, dot) : s;
     }
 
     private static String one(Path file, int n, String[] w) {

@@ -54,21 +54,29 @@ public final class TraceCheck {
         Map<Integer, String> threadOf = new HashMap<>(trace.tasks());
         List<Observed> out = new ArrayList<>();
         for (KernelTrace.Event e : trace.events()) {
-            if (!map.knows(e.function())) {
-                throw new ToolError(trace.file() + ":" + e.line() + ": function " + e.function() + " is not in "
-                        + map.file() + " (map it to the actions it announces, or ignore it)");
+            String key = map.keyOf(e.function(), e.parent());
+            if (key == null) {
+                throw new ToolError(trace.file() + ":" + e.line() + ": function " + e.function()
+                        + (hasCallerLines(e.function())
+                            ? " called from " + e.parent() : "")
+                        + " is not in " + map.file() + " (map it to the actions it announces, or ignore it)");
             }
             String thread = threadOf.get(e.pid());
             if (thread == null && map.taskOf().containsKey(e.function())) {
                 thread = map.taskOf().get(e.function());
                 threadOf.put(e.pid(), thread);
             }
-            Set<String> actions = map.mapped().get(e.function());
+            Set<String> actions = map.mapped().get(key);
             if (thread != null && actions != null) {
                 out.add(new Observed(e, thread, actions));
             }
         }
         return out;
+    }
+
+    private boolean hasCallerLines(String function) {
+        return map.mapped().keySet().stream().anyMatch(k -> k.startsWith(function + "<-"))
+                || map.ignored().keySet().stream().anyMatch(k -> k.startsWith(function + "<-"));
     }
 
     /** The threads that may move: the scenario's tasks, the platform's, and kernel tasks the map names. */
