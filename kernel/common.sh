@@ -76,3 +76,37 @@ lab_split_traces() {
     inside { buf = buf $0 "\n" }
     END { print n + 0 }'
 }
+
+# lab_kheaders ARCH_HEADERS_PKG COMMON_HEADERS_PKG KBUILD_PKG: prints the directory to pass to
+# make -C for out-of-tree modules of that Debian kernel (its usr/src/linux-headers-<ABI>-<FLAVOUR>).
+# The three packages are unpacked (lab_deb) and merged with hard links into $LAB_CACHE/kbuild/<pkg>, so
+# their relative symlinks (scripts, tools -> ../../lib/linux-kbuild-*) resolve; the flavour Makefile's
+# "include /usr/src/..." is pointed at the merged tree.  Nothing is written to /usr.
+lab_kheaders() {
+  local arch common kbuild tree src mk p
+  arch=$(lab_deb "$1") && common=$(lab_deb "$2") && kbuild=$(lab_deb "$3") || exit 1
+  tree=$LAB_CACHE/kbuild/$(echo "$1" | tr ':=' '__')
+  src=$(cd "$arch/usr/src" && ls -d linux-headers-* | head -1)
+  [ -n "$src" ] || lab_die "$1 has no usr/src/linux-headers-*"
+  if [ ! -e "$tree/.merged" ]; then
+    rm -rf "$tree.tmp"; mkdir -p "$tree.tmp"
+    for p in "$arch" "$common" "$kbuild"; do cp -al "$p/usr" "$tree.tmp/" || lab_die "cannot merge $p into $tree"; done
+    tree=$(cd "$tree.tmp/.." && pwd)/${tree##*/}
+    mk=$tree.tmp/usr/src/$src/Makefile
+    # a hard link into the unpacked package: replace, don't edit in place
+    sed "s|^include /usr/|include $tree/usr/|" "$mk" > "$mk.new" && rm -f "$mk" && mv "$mk.new" "$mk"
+    touch "$tree.tmp/.merged"; rm -rf "$tree"; mv "$tree.tmp" "$tree"
+  fi
+  echo "$LAB_CACHE/kbuild/$(echo "$1" | tr ':=' '__')/usr/src/$src"
+}
+
+# lab_kmodule SRCDIR HEADERS BUILDDIR [MAKE-ARGS...]: builds the out-of-tree module in SRCDIR (its
+# *.c, *.h, Kbuild) in BUILDDIR (a copy; the source directory stays clean) with the headers of
+# lab_kheaders; prints nothing, make's output goes to BUILDDIR/make.log.  BTF of modules is skipped
+# (no pahole, no vmlinux).
+lab_kmodule() {
+  local src=$1 hdr=$2 out=$3; shift 3
+  mkdir -p "$out" && cp -p "$src"/*.c "$src"/Kbuild "$out"/ && { cp -p "$src"/*.h "$out"/ 2>/dev/null || :; }
+  make -C "$(cd "$hdr" && pwd)" M="$(cd "$out" && pwd)" CONFIG_DEBUG_INFO_BTF_MODULES= "$@" modules \
+    > "$out/make.log" 2>&1 || lab_die "building the module in $src failed (see $out/make.log)"
+}
