@@ -43,7 +43,7 @@ kmsg() { # new kernel messages of level <= 4 (warning), or all with "all"
     if [ "$1" = all ] || { [ -n "$lv" ] && [ "$lv" -le 4 ] 2>/dev/null; }; then echo "kmsg: $l"; fi
   done
 }
-now() { read -r u _ < /proc/uptime; echo "${u%.*}"; }
+now() { read -r u _ < /proc/uptime; NOW=${u%.*}; }   # no $(...): no fork while the tasks run
 
 [ -e $T/tracing_on ] || fail "no tracefs at $T"
 insmod /pcilc_pf.ko || fail "insmod pcilc_pf.ko failed"
@@ -141,16 +141,16 @@ while [ $run -le $RUNS ]; do
            while [ ! -e /tmp/go ]; do :; done; eval \"\$s\"; $c; : > /tmp/done.$th" &
     cpu=$(( (cpu + 1) % NCPU ))
   done
-  t0=$(now)
-  while [ ! -e /tmp/go ] && [ $(( $(now) - t0 )) -lt $TIMEOUT ]; do usleep 1000; done
+  now; t0=$NOW
+  while [ ! -e /tmp/go ] && [ $((NOW - t0)) -lt $TIMEOUT ]; do usleep 20000; now; done
 
   # wait for every task, polling, at most TIMEOUT s
-  t0=$(now); outcome=completed
+  now; t0=$NOW; outcome=completed
   while :; do
     left=0
     for th in $threads; do [ -e /tmp/done.$th ] || left=1; done
     [ $left = 0 ] && break
-    if [ $(( $(now) - t0 )) -ge $TIMEOUT ]; then outcome="hung $TIMEOUT"; break; fi
+    now; if [ $((NOW - t0)) -ge $TIMEOUT ]; then outcome="hung $TIMEOUT"; break; fi
     usleep 20000
   done
   echo 0 > $T/tracing_on
