@@ -162,17 +162,17 @@ while [ $run -le $RUNS ]; do
   echo "run $run"
   echo "device PF $PF"
   echo "device VF $VF"
-  for th in $threads; do echo "task $th $(cat /tmp/pid.$th)"; done
+  for th in $threads; do echo "task $th $(cat /tmp/pid.$th 2>/dev/null)"; done
   echo "outcome $outcome"
   echo "ftrace"
   grep -v '^#' $T/trace
   echo "=== pcilc trace end ==="
 
   if [ "$outcome" != completed ]; then
-    echo "pcilc: run $run ($scen) hung: tasks not returned:$(for th in $threads; do [ -e /tmp/done.$th ] || echo -n " $th $(cat /tmp/pid.$th)"; done)"
+    echo "pcilc: run $run ($scen) hung: tasks not returned:$(for th in $threads; do [ -e /tmp/done.$th ] || echo -n " $th $(cat /tmp/pid.$th 2>/dev/null)"; done)"
     for th in $threads; do
       [ -e /tmp/done.$th ] && continue
-      p=$(cat /tmp/pid.$th)
+      p=$(cat /tmp/pid.$th 2>/dev/null)
       echo "pcilc: $th (pid $p) stack:"; sed 's/^/pcilc:   /' /proc/$p/stack 2>/dev/null
     done
     kmsg
