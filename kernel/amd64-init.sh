@@ -75,9 +75,10 @@ while read -r f; do
   echo "$f" >> $T/set_ftrace_filter || fail "function $f is not traceable (set_ftrace_filter refused it)"
 done < /etc/pcilc/functions
 echo function > $T/current_tracer || fail "no function tracer"
-# one clock for all CPUs: the buffer's order is the order the tasks ran in (6.1 switches to it by itself
-# under QEMU, "Unstable clock detected"; 6.12 would keep the per-CPU local clock)
-echo global > $T/trace_clock || fail "no global trace clock"
+# a global atomic counter, not a clock: every event gets its own number, so the buffer's order is the order
+# the tasks ran in across CPUs (6.12's per-CPU local clock drifts; the global clock, which 6.1 picks by
+# itself under QEMU, "Unstable clock detected", gives equal stamps to events of different CPUs)
+echo counter > $T/trace_clock || fail "no counter trace clock"
 echo 0 > $T/tracing_on
 echo "=== pcilc ready ==="
 echo "pcilc: $KERNEL: PF $PF VF $VF, runs $FIRST-$RUNS"

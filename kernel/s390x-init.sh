@@ -55,6 +55,9 @@ stamp modules loaded
 # available_filter_functions (slow to generate and read under TCG) finds the indexes, the listed
 # functions that are missing, and (first boot) the zpci/clp/sclp/slot lines for the host
 echo 0 > $T/tracing_on
+# a global atomic counter, not a clock: events of different CPUs are ordered as they happened (the local
+# clock ties and drifts under TCG), which the validation's order needs
+echo counter > $T/trace_clock
 echo function > $T/current_tracer
 # names compared without compiler suffixes (zpci_free_iomap.constprop.0 is zpci_free_iomap)
 filter_is_list() {
