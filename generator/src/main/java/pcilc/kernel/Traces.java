@@ -29,7 +29,7 @@ import pcilc.tlc.ToolError;
 public final class Traces {
     /** One kernel's figures. */
     public record Row(String kernel, String design, int traces, int events, int validated, int rejected, int hung,
-                      int interleavings) {
+                      int interleavings, List<String> observed, List<String> unobserved) {
         String line() {
             return String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d |", kernel, design, traces, events,
                     validated, rejected, hung, interleavings);
@@ -74,7 +74,10 @@ public final class Traces {
             out.printf(Locale.ROOT, "traces: %s: %d traces against design %s (%d states, %d steps; TLC %.1f s), mapping %s%n",
                     k.getKey(), k.getValue().size(), name, g.stateCount(), g.edges().size(),
                     (System.nanoTime() - started) / 1e9, map.file());
-            rows.add(validate(k.getKey(), name, g, map, k.getValue()));
+            Row row = validate(k.getKey(), name, g, map, k.getValue());
+            out.println("  observed: " + String.join(" ", row.observed()));
+            out.println("  not observed: " + String.join(" ", row.unobserved()));
+            rows.add(row);
         }
         return rows;
     }
@@ -99,7 +102,11 @@ public final class Traces {
             out.print(TraceCheck.swimlane(threads, v.prefix(),
                     v.matched() < v.events().size() ? v.events().get(v.matched()) : null, 40));
         }
-        return new Row(kernel, design, traces.size(), events, validated, traces.size() - validated, hung, interleavings.size());
+        // the design's actions (those it can take), observed where the map names them
+        List<String> taken = g.edges().stream().map(StateGraph.Edge::action).distinct().sorted().toList();
+        return new Row(kernel, design, traces.size(), events, validated, traces.size() - validated, hung, interleavings.size(),
+                taken.stream().filter(map.observed()::contains).toList(),
+                taken.stream().filter(a -> !map.observed().contains(a)).toList());
     }
 
     /** The design's whole state graph: its cfg without invariants, properties and the deadlock check. */
@@ -161,6 +168,17 @@ public final class Traces {
         StringBuilder b = new StringBuilder("| kernel | design | traces | events | validated | rejected | hung | distinct interleavings |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> b.append(r.line()).append('\n'));
+        return b.toString();
+    }
+
+    /** Per kernel, which of its design's actions the traces show and which they do not. */
+    public static String actions(List<Row> rows) {
+        StringBuilder b = new StringBuilder();
+        for (Row r : rows) {
+            b.append("- ").append(r.kernel()).append(" (").append(r.design()).append("): observed ")
+                    .append(String.join(", ", r.observed())).append("; not observed ")
+                    .append(String.join(", ", r.unobserved())).append('\n');
+        }
         return b.toString();
     }
 }

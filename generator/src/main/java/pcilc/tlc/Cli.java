@@ -162,7 +162,9 @@ public final class Cli {
         String table = pcilc.kernel.Traces.table(rows);
         out.print(table);
         AtomicFile.write(kernelDir.resolve("report.md"), "# Kernel traces validated against their designs\n\n"
-                + "Written by `bin/pcilc traces` (make kernel); see docs/kernel-traces.md.\n\n" + table);
+                + "Written by `bin/pcilc traces` (make kernel); see docs/kernel-traces.md.\n\n" + table
+                + "\nThe design's actions the traces show (mapped in spec/traces/) and those they do not:\n\n"
+                + pcilc.kernel.Traces.actions(rows));
         int rejected = rows.stream().mapToInt(pcilc.kernel.Traces.Row::rejected).sum();
         int traces = rows.stream().mapToInt(pcilc.kernel.Traces.Row::traces).sum();
         if (rejected > 0) {
