@@ -72,8 +72,11 @@ class KernelTracesTest {
     void aWrongMappingRejectsThem() throws IOException {
         // device_del() announced as the bus's put instead of device_del()'s own step
         Path map = tmp.resolve("PciCore.map");
-        Files.writeString(map, Files.readString(SPEC.resolve("traces/PciCore.map"))
-                .replace("map device_del              DeviceDel", "map device_del              PciDestroyDevPut"));
+        String right = Files.readString(SPEC.resolve("traces/PciCore.map"));
+        String wrong = right.replace("map device_del <-pci_remove_bus_device DeviceDel",
+                "map device_del <-pci_remove_bus_device PciDestroyDevPut");
+        assertThat(wrong).isNotEqualTo(right);
+        Files.writeString(map, wrong);
         Outcome o = traces("--map", map.toString(), AMD64.toString());
         assertThat(o.status()).isEqualTo(1);
         assertThat(o.out()).contains("rejected ").contains("<-- no match");
