@@ -92,7 +92,7 @@ public final class TraceCheck {
         List<String> threads = threads(trace, events);
         Set<String> observedActions = map.observed();
         List<Set<String>> pendingSets = new ArrayList<>(new LinkedHashSet<>(map.mapped().values()));
-        if (threads.size() > 6 || pendingSets.size() > 14 || events.size() >= (1 << 14) || graph.stateCount() >= (1 << 26)) {
+        if (threads.size() > 6 || pendingSets.size() > 30 || events.size() >= (1 << 12) || graph.stateCount() >= (1 << 22)) {
             throw new ToolError(trace.file() + ": too big to validate (" + threads.size() + " threads, " + events.size()
                     + " events, " + graph.stateCount() + " states)");
         }
@@ -203,29 +203,30 @@ public final class TraceCheck {
         return stack.stream().allMatch(v -> ((List<?>) v).isEmpty());
     }
 
-    // A search node in one long: state (26 bits), events consumed (14), the pending set of each thread (4 x 6).
+    // A search node in one long: state (22 bits), events consumed (12), the pending set of each thread (5 x 6;
+    // 31 is never a set, so no key is -1, the root's parent).
     private static long key(int state, int k, long pending) {
-        return ((long) state << 38) | ((long) k << 24) | pending;
+        return ((long) state << 42) | ((long) k << 30) | pending;
     }
 
     private static int state(long key) {
-        return (int) (key >>> 38);
+        return (int) (key >>> 42);
     }
 
     private static int consumed(long key) {
-        return (int) ((key >>> 24) & ((1 << 14) - 1));
+        return (int) ((key >>> 30) & ((1 << 12) - 1));
     }
 
     private static long pending(long key) {
-        return key & ((1 << 24) - 1);
+        return key & ((1L << 30) - 1);
     }
 
     private static int slot(long pending, int thread) {
-        return (int) ((pending >>> (4 * thread)) & 15);
+        return (int) ((pending >>> (5 * thread)) & 31);
     }
 
     private static long withSlot(long pending, int thread, int set) {
-        return (pending & ~(15L << (4 * thread))) | ((long) set << (4 * thread));
+        return (pending & ~(31L << (5 * thread))) | ((long) set << (5 * thread));
     }
 
     /** The rows as a swimlane: one column per thread; events as "> function", steps by their action. */
