@@ -58,7 +58,9 @@ ZpciDesigns == {
     "zpci-sriov-deadlock",  \* mainline plus Nechita patch 1 (reentrant rescan lock)
     "zpci-sriov-selfdeadlock", \* mainline: Block's scenario B (sriov_numvfs_store vs a VF's release)
     "zpci-block-v3",        \* Block v3 on top of zpci-sriov-deadlock
-    "zpci-block-v3-hotplug" \* Block v3 with Nechita v11
+    "zpci-block-v3-hotplug", \* Block v3 with Nechita v11
+    "linux-6.1.176-s390x",  \* Debian's 6.1.176 (s390x trace lab): before the whole series
+    "linux-6.1.176-s390x-6ee600bfbe0f" \* the same with the slot removed at release (a wrong design)
 }
 Designs == CoreDesigns \cup ZpciDesigns
 ASSUME Design \in Designs

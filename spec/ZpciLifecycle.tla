@@ -36,11 +36,43 @@ CONSTANTS
     ZpciCreateDeviceCanFail,
     \* 42420c50c68f (v6.15, "s390/pci: Fix missing check for zpci_create_device()
     \* error return"): __clp_add() checks IS_ERR(zdev) before list_add_tail().
-    ZpciCreateDeviceErrChecked_42420c50c68f
+    ZpciCreateDeviceErrChecked_42420c50c68f,
+    \* The pre-series code (6.1.y: Debian's 6.1.176, the s390x trace lab's kernel) against the
+    \* 2024-2025 series (6.12.117), one constant per commit that changed what the modelled paths do;
+    \* TRUE in every design on 6.12.117's code, FALSE in linux-6.1.176-s390x.
+    \* bcb5d6c76903: zdev->state_lock, taken by the event handler, disable_slot() and
+    \* enable_slot(); zpci_deconfigure_device() checks CONFIGURED itself.  FALSE: no state_lock,
+    \* the callers check the state unlocked and zpci_deconfigure_device() does not.
+    ZpciStateLock_bcb5d6c76903,
+    \* 6ee600bfbe0f: the hotplug slot is removed when the zdev is released (zpci_exit_slot() in
+    \* zpci_release_device()).  FALSE: zpci_device_reserved() removes it (and the release in STANDBY).
+    ZpciExitSlotAtRelease_6ee600bfbe0f,
+    \* c4a585e952ca: zpci_release_device() WARN_ONs a zdev not RESERVED and has no switch on the state.
+    \* FALSE: the pre-series switch (CONFIGURED: SCLP deconfigure; STANDBY: slot exit, list_del).
+    ZpciReleaseOnlyReserved_c4a585e952ca,
+    \* d76f96332967: zpci_release_device() no longer removes the pci_dev and disables the function.
+    \* FALSE: zpci_bus_remove_device() and zpci_disable_device() first.
+    ZpciReleaseNoBusRemoval_d76f96332967,
+    \* The platform is QEMU's s390 PCI host (hw/s390x/s390-pci-bus.c), not an abstract firmware:
+    \* device_del of a configured function is a deconfigure request (0x0303) that marks it for unplug,
+    \* and the SCLP deconfigure of a function so marked unplugs it (0x0308; gone: Reserved); device_del of
+    \* a function in standby unplugs it at once (0x0308); device_add raises 0x0301; CLP enable is
+    \* answered as QEMU answers it.  FALSE in the designs of the abstract firmware.
+    FwQemu
 
 ASSUME Fids \subseteq Devices /\ FwFids \subseteq Fids
 ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0306", "0x0308"}
 ASSUME ZpciCreateDeviceCanFail \in BOOLEAN /\ ZpciCreateDeviceErrChecked_42420c50c68f \in BOOLEAN
+ASSUME {ZpciStateLock_bcb5d6c76903, ZpciExitSlotAtRelease_6ee600bfbe0f, ZpciReleaseOnlyReserved_c4a585e952ca,
+        ZpciReleaseNoBusRemoval_d76f96332967} \subseteq BOOLEAN
+\* The release is the pre-series one (both off) or the series' (both on): no design is between
+\* c4a585e952ca and d76f96332967.  The series' release has the slot exit (6ee600bfbe0f came first).
+ASSUME ZpciReleaseOnlyReserved_c4a585e952ca = ZpciReleaseNoBusRemoval_d76f96332967
+ASSUME ZpciReleaseNoBusRemoval_d76f96332967 => ZpciExitSlotAtRelease_6ee600bfbe0f
+\* 6.1.y's 0x0306 (clp_scan_pci_devices(): __clp_add() creates and adds at once) is not modelled:
+\* the 0x0306 actions are 6.12.117's.
+ASSUME ~ZpciStateLock_bcb5d6c76903 => "0x0306" \notin FwPecs
+ASSUME FwQemu \in BOOLEAN /\ (FwQemu => FwPecs \subseteq {"0x0301", "0x0303", "0x0308"})
 \* What the firmware answers to CLP SET PCI FN (disable) with a function
 \* handle it has replaced (Linux has not handled the event that carries the
 \* new one): the source does not say, so each answer the code handles is a
@@ -65,7 +97,9 @@ SlotFid == PF
 \* Each historical design is the code before its fix, so every later fix of the
 \* series (47c397844869 < 4b1815a52d7e < 774a1fa880bc) is off in it too.
 \* 42420c50c68f comes before all of them (zpci-pre-createcheck, zpci-createcheck).
-PreSeries == {"zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createcheck"}
+\* linux-6.1.176-s390x (and its variant with 6ee600bfbe0f) comes before the whole series.
+PreSeries == {"zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createcheck",
+              "linux-6.1.176-s390x", "linux-6.1.176-s390x-6ee600bfbe0f"}
 ReuseReserved == Design \notin {"zpci-pre-reuse"} \cup PreSeries
 \* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
 AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize"} \cup PreSeries
@@ -77,6 +111,8 @@ DupPut == Design \in {"zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createche
 \* pcibios_release_device, asserted in zpci_zdev_put, no longer taken in the
 \* release path (zpci_cleanup_bus_resources, zpci_bus_release).
 BlockFix == Design \in {"zpci-block-v3", "zpci-block-v3-hotplug"}
+\* The pre-series zpci_release_device() (before c4a585e952ca and d76f96332967).
+OldRelease == ~ZpciReleaseNoBusRemoval_d76f96332967
 
 -----------------------------------------------------------------------------
 (* The zPCI variables are declared in PciCore (so that every PCI-core step *)
@@ -107,6 +143,10 @@ coreVars == <<stack, lockVars, deviceVars>>
 allVars == <<coreVars, zVars>>
 
 States == {"Standby", "Configured", "Reserved"}
+\* The platform's states: QEMU's function marked for unplug (device_del of a configured function:
+\* unplug_requested) is configured for Linux until its SCLP deconfigure.
+PStates == States \cup {"Unplugging"}
+PConfigured(f) == pstate[f] \in {"Configured", "Unplugging"}
 Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0306", "0x0308"}
 
 \* A zPCI frame has these fields; a PCI-core frame only proc, pc, dev.
@@ -120,7 +160,7 @@ ZFrame(proc, pc, dev, z) == [proc |-> proc, pc |-> pc, dev |-> dev, zdev |-> z, 
                              fh |-> NoFh]
 
 ZTypeOK ==
-    /\ pstate \in [Fids -> States]
+    /\ pstate \in [Fids -> PStates]
     /\ queue \in Seq(Fids \X Pecs \X [gen : Nat, en : BOOLEAN])
     /\ pfh \in [Fids -> [gen : Nat, en : BOOLEAN]]
     /\ zfh \in [Inst -> [gen : Nat, en : BOOLEAN]]
@@ -211,10 +251,33 @@ PdevPutReturn(t, d) ==
 Lookup(f) == IF \E i \in Inst : listed[i] /\ zfid[i] = f THEN CHOOSE i \in Inst : listed[i] /\ zfid[i] = f ELSE 0
 FreeInst == {i \in Inst : phase[i] = "free"}
 
+\* The platform's side of sclp_pci_deconfigure() of a configured function: standby, disabled; QEMU
+\* unplugs a function marked for unplug (Reserved: gone) and raises 0x0308 for it.
+SclpDeconfigure(f) ==
+    /\ pstate' = [pstate EXCEPT ![f] = IF pstate[f] = "Unplugging" THEN "Reserved" ELSE "Standby"]
+    /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
+    /\ queue' = IF pstate[f] = "Unplugging" THEN Append(queue, << f, "0x0308", [pfh[f] EXCEPT !.en = FALSE] >>) ELSE queue
+
+\* The firmware's answer to clp_disable_fh() with zdev->fh: "none" when the
+\* handle is not enabled (no CLP call: zdev_enabled() false); with the
+\* platform's current handle, success if the function is enabled, else
+\* CLP_RC_SETPCIFN_ALRDY; with a replaced (stale) handle, the platform choice.
+ClpDisableAnswers(f, i) ==
+    IF ~zfh[i].en THEN {"none"}
+    ELSE IF zfh[i].gen # pfh[f].gen THEN ClpStaleDisableAnswers
+    ELSE IF pfh[f].en THEN {"success"} ELSE {"already"}
+
 -----------------------------------------------------------------------------
 (* The firmware: changes a function's platform state and raises the event. *)
 
+\* QEMU (FwQemu): device_add of an unplugged function (0x0301: Reserved -> Configured, a new handle);
+\* device_del of a configured function (0x0303, marked for unplug); of a function in standby (0x0308).
+QemuNext(f, pec) ==
+    CASE pec = "0x0301" -> IF pstate[f] = "Reserved" THEN {"Configured"} ELSE {}
+      [] pec = "0x0303" -> IF pstate[f] = "Configured" THEN {"Unplugging"} ELSE {}
+      [] pec = "0x0308" -> IF pstate[f] = "Standby" THEN {"Reserved"} ELSE {}
 FwNext(f, pec) ==
+    IF FwQemu THEN QemuNext(f, pec) ELSE
     CASE pec = "0x0301" -> IF pstate[f] \in {"Standby", "Reserved"} THEN {"Configured"} ELSE {}
       [] pec = "0x0302" -> IF pstate[f] = "Reserved" THEN {"Standby"} ELSE {}
       [] pec = "0x0303" -> IF pstate[f] = "Configured" THEN {"Configured"} ELSE {}
@@ -235,6 +298,16 @@ FwFh(f, pec) == IF pec \in {"0x0301", "0x0304"} THEN Fh(pfh[f].gen + 1, FALSE) E
 \*   queued in order, are assumptions: each cfg bounds them by FwFids, FwPecs, FwEvents.  0x0306 ("0x308
 \*   or 0x302 for multiple devices") is raised for one function's Reserved -> Standby only (its 0x0308
 \*   half is left out: the handler's zpci_remove_reserved_devices() is modelled, but no design raises it).
+\*   QEMU (linux-6.1.176-s390x): device_del of a configured function raises 0x0303 and, once Linux's SCLP
+\*   deconfigure has put it in standby, 0x0308 (the platform function is then gone: Reserved); of a
+\*   function in standby 0x0308 at once; device_add raises 0x0301 with a new disabled handle.  The model's
+\*   firmware raises each of these whenever the platform state allows (FwNext), which includes QEMU's order.
+\*   Read in QEMU master (001cb79d89af); QEMU 7.2's functions are taken to be the same (not read here).
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c __zpci_event_availability "case 0x0304: /* Configured -> Standby|Reserved */" "case 0x0308: /* Standby -> Reserved */"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pcihost_unplug_request "s390_pci_generate_plug_event(HP_EVENT_DECONFIGURE_REQUEST,"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pci_sclp_deconfigure "s390_pci_perform_unplug(pbdev);"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pcihost_unplug "s390_pci_generate_plug_event(HP_EVENT_STANDBY_TO_RESERVED,"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pcihost_plug "s390_pci_generate_plug_event(HP_EVENT_TO_CONFIGURED ,"
 FirmwareEvent(t, f, pec, s) ==
     /\ t = "firmware"
     /\ fwLeft > 0
@@ -252,8 +325,10 @@ FirmwareEvent(t, f, pec, s) ==
 \* kref_put_lock().  Block v3 asserts the rescan lock is held (lockdep).
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_zdev_put "mutex_lock(&zpci_add_remove_lock);"
 \* @source block-v3 patch2 arch/s390/pci/pci.c zpci_zdev_put
+\* @source linux-6.1.176 arch/s390/pci/pci_bus.h zpci_zdev_put "if (zdev)"
 \* @fidelity faithful: the mutex as a step of its own; Block v3's lockdep assertion is the ghost "lockdep"
-\*   in warned.  (if (!zdev) return is not reached: every caller has a zdev.)
+\*   in warned.  (if (!zdev) return is not reached: every caller has a zdev.)  6.1.y (static inline in
+\*   pci_bus.h, no mutex): the call itself, no effect.
 ZpciZdevPut(t) ==
     /\ At(t, "zpci_zdev_put", "entry")
     /\ warned' = IF BlockFix /\ rescanLock.owner # t THEN warned \cup {"lockdep"} ELSE warned
@@ -273,15 +348,18 @@ ZpciZdevPut(t) ==
 \* @fidelity simplified: the decrement and, at zero, the zpci_list_lock critical section (list_del) are one
 \*   step: the spinlock is held across both and no sleeping lock is taken inside.  The WARN is the ghost
 \*   "release-not-reserved".  Before 4b1815a52d7e (zpci-pre-reuse) the reserved zdev was already off the
-\*   list (DeviceReserved); list_del of an unlisted instance is then a no-op in the model.
+\*   list (DeviceReserved); list_del of an unlisted instance is then a no-op in the model.  6.1.y
+\*   (OldRelease): kref_put() without zpci_list_lock; the release takes a STANDBY or CONFIGURED zdev off
+\*   the list itself (ZpciReleaseDeviceState), and there is no WARN_ON.
+\* @source linux-6.1.176 arch/s390/pci/pci_bus.h zpci_zdev_put "kref_put(&zdev->kref, zpci_release_device);"
 ZpciZdevPutKref(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_zdev_put", "put")
     /\ kref' = [kref EXCEPT ![i] = @ - 1]
     /\ IF kref[i] = 1
        THEN /\ phase' = [phase EXCEPT ![i] = "released"]
-            /\ listed' = [listed EXCEPT ![i] = FALSE]
-            /\ warned' = IF zstate[i] # "Reserved" THEN warned \cup {"release-not-reserved"} ELSE warned
+            /\ listed' = IF OldRelease THEN listed ELSE [listed EXCEPT ![i] = FALSE]
+            /\ warned' = IF zstate[i] # "Reserved" /\ ~OldRelease THEN warned \cup {"release-not-reserved"} ELSE warned
             /\ Push(t, [Top(t) EXCEPT !.pc = "unlock", !.ref = FALSE, !.zdev = 0], ZFrame("zpci_release_device", "entry", zfid[i], i))
             /\ UNCHANGED addRemoveLock
        ELSE /\ UNCHANGED <<phase, listed, warned>>
@@ -305,15 +383,79 @@ ZpciZdevPutUnlock(t) ==
 \* (kernfs drain): a power write already past its entry keeps the zdev.
 InPowerAttr(u, i) == \E k \in 1..Len(stack[u]) : /\ stack[u][k].proc \in {"disable_slot", "enable_slot"}
                                                  /\ stack[u][k].zdev = i
+\* The pre-series zpci_release_device() (before d76f96332967 and c4a585e952ca; 6.1.y): if the bus
+\* exists, zpci_bus_remove_device() (pci_get_slot(): the function's pci_dev if it is still on the
+\* bus); then the disable; then a switch on the state.
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "if (zdev->zbus->bus)" "zpci_bus_remove_device(zdev, false);"
+\* @fidelity simplified: if (zdev->zbus->bus): every instance's bus exists.  The release runs after the
+\*   last zdev reference, so the pci_dev that held one is gone; pci_get_slot() could only find a pci_dev of
+\*   a newer zdev of the same FID on the same bus, which the model cannot represent (one pci_dev struct
+\*   per function, ScanPdev): the step then finds the function's pci_dev not added and does nothing.
+ZpciReleaseDeviceBusRemove(t) ==
+    /\ OldRelease
+    /\ At(t, "zpci_release_device", "entry")
+    /\ Push(t, [Top(t) EXCEPT !.pc = "disable"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+\* if (zdev_enabled(zdev)) zpci_disable_device(zdev): the answers of ZpciDisableDevice; the result is
+\* ignored.
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "if (zdev_enabled(zdev))" "zpci_disable_device(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_disable_device "cc = clp_disable_fh(zdev, &fh);" "rc = clp_refresh_fh(zdev->fid, &fh);"
+\* @fidelity open: as ZpciDisableDevice (the firmware's answer to a stale handle: ClpStaleDisableAnswers).
+\*   zpci_dma_exit_device() before it (if (zdev->dma_table)) is left out: no lock of the model, no state the
+\*   model has, and its result is ignored here.
+ZpciReleaseDeviceDisable(t, a) ==
+    LET f == Dev(t)
+        i == Z(t) IN
+    /\ At(t, "zpci_release_device", "disable")
+    /\ a \in ClpDisableAnswers(f, i)
+    /\ CASE a = "success" -> /\ zfh' = [zfh EXCEPT ![i] = Fh(pfh[f].gen, FALSE)]
+                             /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
+         [] a = "already" -> zfh' = [zfh EXCEPT ![i] = pfh[f]] /\ UNCHANGED pfh
+         [] OTHER          -> UNCHANGED <<pfh, zfh>>
+    /\ Goto(t, "state")
+    /\ UNCHANGED <<lockVars, deviceVars, pstate, queue, fwLeft, zfid, zstate, phase, kref, listed,
+                   sysfsVars, zlockVars, pdevZdev, warned>>
+
+\* switch (zdev->state): CONFIGURED: sclp_pci_deconfigure(); STANDBY (and CONFIGURED, fallthrough):
+\* zpci_exit_slot() (before 6ee600bfbe0f), list_del() under zpci_list_lock; RESERVED (every state):
+\* the bus resources (ZpciCleanupBusResources).
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "switch (zdev->state) {" "ret = sclp_pci_deconfigure(zdev->fid);" "zpci_exit_slot(zdev);" "list_del(&zdev->entry);"
+\* @fidelity simplified: the SCLP deconfigure, the slot exit and the list_del are one step: nothing
+\*   between them takes a lock of the model or waits, except pci_hp_deregister()'s kernfs drain (the guard,
+\*   as in ZpciReleaseDevice); the SCLP answer is as in ZpciDeconfigureDeviceSclp (succeeds exactly when the
+\*   platform has the function configured; rc ignored).  if (zdev->has_hp_slot): every instance registered
+\*   its slot, and 6.1.y never clears the flag.  In every design the last reference goes in RESERVED
+\*   (only zpci_device_reserved() drops the platform's reference, c122383d221d), so the step is a no-op
+\*   there; the other states are modelled because the code has them.
+ZpciReleaseDeviceState(t) ==
+    LET f == Dev(t)
+        i == Z(t)
+        exits == zstate[i] \in {"Configured", "Standby"} /\ ~ZpciExitSlotAtRelease_6ee600bfbe0f IN
+    /\ At(t, "zpci_release_device", "state")
+    /\ exits => \A u \in Threads \ {t} : ~InPowerAttr(u, i)
+    /\ IF zstate[i] = "Configured" /\ PConfigured(f)
+       THEN SclpDeconfigure(f)
+       ELSE UNCHANGED <<pstate, pfh, queue>>
+    /\ slot' = IF exits THEN [slot EXCEPT ![i] = FALSE] ELSE slot
+    /\ slotDeregs' = IF exits THEN [slotDeregs EXCEPT ![i] = @ + 1] ELSE slotDeregs
+    /\ warned' = IF exits /\ InPowerAttr(t, i) THEN warned \cup {"selfdelete"} ELSE warned
+    /\ listed' = IF zstate[i] \in {"Configured", "Standby"} THEN [listed EXCEPT ![i] = FALSE] ELSE listed
+    /\ Goto(t, IF ZpciExitSlotAtRelease_6ee600bfbe0f THEN "exit_slot" ELSE "cleanup")
+    /\ UNCHANGED <<lockVars, deviceVars, fwLeft, zfid, zstate, phase, kref, zfh, iommu, zlockVars, pdevZdev>>
+
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "zpci_exit_slot(zdev);"
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c zpci_exit_slot "pci_hp_deregister(&zdev->hotplug_slot);"
 \* @fidelity simplified: pci_hp_deregister() is one step; its removal of the slot's sysfs files waits for
 \*   other threads' handlers in "power" (kernfs drain: the guard) and a handler of this thread deleting
 \*   its own directory is the ghost "selfdelete".  if (zdev->has_hp_slot): every instance of the model
-\*   registered its slot at zpci_add_device (a failing zpci_init_slot is not modelled).
+\*   registered its slot at zpci_add_device (a failing zpci_init_slot is not modelled).  With the pre-series
+\*   release (OldRelease) and 6ee600bfbe0f (design linux-6.1.176-s390x-6ee600bfbe0f, the "slot removed at
+\*   release" variant of 6.1.176) the slot goes after the state switch, whatever the state: the model's
+\*   rendering of 6ee600bfbe0f on 6.1.y's release, not a tree that was released.
 ZpciReleaseDevice(t) ==
     LET i == Z(t) IN
-    /\ At(t, "zpci_release_device", "entry")
+    /\ At(t, "zpci_release_device", IF OldRelease THEN "exit_slot" ELSE "entry")
     /\ \A u \in Threads \ {t} : ~InPowerAttr(u, i)
     /\ slot' = [slot EXCEPT ![i] = FALSE]
     /\ slotDeregs' = [slotDeregs EXCEPT ![i] = @ + 1]
@@ -329,6 +471,9 @@ ZpciReleaseDevice(t) ==
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_cleanup_bus_resources "pci_lock_rescan_remove();"
 \* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_release "pci_lock_rescan_remove();"
 \* @source block-v3 patch2 arch/s390/pci/pci.c zpci_cleanup_bus_resources
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "zpci_cleanup_bus_resources(zdev);" "zpci_bus_device_unregister(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_cleanup_bus_resources "pci_lock_rescan_remove();"
+\* @source linux-6.1.176 arch/s390/pci/pci_bus.c zpci_bus_release "pci_lock_rescan_remove();"
 \* @fidelity simplified: zpci_cleanup_bus_resources() and zpci_bus_release() (the zbus's last put) both
 \*   take the rescan lock; the model takes it once, for both: sound for deadlock and mutual exclusion
 \*   because nothing between the two critical sections takes a lock (zpci_bus_put's zbus kref is not
@@ -342,6 +487,7 @@ ZpciCleanupBusResources(t) ==
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, zVars>>
 
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_cleanup_bus_resources "pci_unlock_rescan_remove();"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_cleanup_bus_resources "pci_unlock_rescan_remove();"
 \* @fidelity simplified: as ZpciCleanupBusResources (one section for both).
 ZpciCleanupBusResourcesUnlock(t) ==
     /\ At(t, "zpci_release_device", "cleanup_unlock")
@@ -351,6 +497,7 @@ ZpciCleanupBusResourcesUnlock(t) ==
 
 \* zpci_destroy_iommu() removes the IOMMU sysfs directory; kfree_rcu(zdev).
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "zpci_destroy_iommu(zdev);" "kfree_rcu(zdev, rcu);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "zpci_destroy_iommu(zdev);" "kfree(zdev);"
 \* @fidelity simplified: iommu sysfs removal and the free are one step (no lock between them); the RCU
 \*   grace period is not modelled: no reader of the model holds an RCU-protected pointer.
 ZpciDestroyIommu(t) ==
@@ -365,6 +512,7 @@ ZpciDestroyIommu(t) ==
 \* reference with zpci_zdev_put().  Block v3 wraps this in the rescan lock.
 \* @source linux-6.12.117 arch/s390/pci/pci.c pcibios_release_device "zpci_zdev_put(zdev);"
 \* @source block-v3 patch2 arch/s390/pci/pci.c pcibios_release_device
+\* @source linux-6.1.176 arch/s390/pci/pci.c pcibios_release_device "zpci_zdev_put(zdev);"
 \* @fidelity simplified: zpci_unmap_resources() is left out (no lock, no shared state of the model);
 \*   bound is cleared because the pci_dev and its driver binding are gone.
 PcibiosReleaseDevice(t) ==
@@ -392,7 +540,10 @@ PcibiosReleaseDeviceUnlock(t) ==
 (* zpci_init_slot; kref_init; list_add_tail; unlock.                       *)
 
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_add_device "mutex_lock(&zpci_add_remove_lock);" "rc = zpci_init_iommu(zdev);"
-\* @fidelity faithful: without 774a1fa880bc (no mutex) zpci_init_iommu() is this step.
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_create_device "rc = zpci_init_iommu(zdev);"
+\* @fidelity faithful: without 774a1fa880bc (no mutex) zpci_init_iommu() is this step.  6.1.y has no
+\*   zpci_add_device(): zpci_create_device() itself registers and lists the zdev (kref_init() before
+\*   zpci_init_iommu(): not visible, the zdev is reachable only after list_add_tail()).
 ZpciAddDevice(t) ==
     /\ At(t, "zpci_add_device", "entry")
     /\ IF AddRemoveLocked
@@ -417,6 +568,8 @@ ZpciInitIommu(t) ==
 \* under zpci_list_lock, mutex_unlock(zpci_add_remove_lock).
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_add_device "rc = zpci_bus_device_register(zdev, &pci_root_ops);" "kref_init(&zdev->kref);" "list_add_tail(&zdev->entry, &zpci_list);" "mutex_unlock(&zpci_add_remove_lock);"
 \* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_add_device "rc = zpci_init_slot(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_create_device "rc = zpci_bus_device_register(zdev, &pci_root_ops);" "kref_init(&zdev->kref);" "list_add_tail(&zdev->entry, &zpci_list);"
+\* @source linux-6.1.176 arch/s390/pci/pci_bus.c zpci_bus_add_device "rc = zpci_init_slot(zdev);"
 \* @fidelity simplified: bus register, slot registration, kref_init, the list add (under the spinlock)
 \*   and the unlock are one step: the instance is unreachable (not listed, no pdev) until list_add, and
 \*   the slot is the only thing visible earlier (a power write then waits for state_lock, which nobody
@@ -470,9 +623,23 @@ ScanPdev(f, i) ==
          /\ pdevZdev' = [pdevZdev EXCEPT ![f] = i]
          /\ kref' = [kref EXCEPT ![i] = @ + 1]
     ELSE UNCHANGED <<added, dead, removeCount, pdevRef, pdevZdev, kref>>
+\* QEMU's answer (FwQemu) to CLP SET PCI FN enable with handle fh (clp_service_call): the function is
+\* found by the whole handle (a replaced handle, or an unplugged function: CLP_RC_SETPCIFN_FH), must not
+\* be enabled yet (CLP_RC_SETPCIFN_FHOP); then it is enabled and its state is ENABLED, whatever it was
+\* (a function in standby too).  A failed enable: -EIO, nothing scanned, zdev->fh as updated.
+QemuEnableOk(f, fh) == fh.gen = pfh[f].gen /\ pstate[f] # "Reserved" /\ ~pfh[f].en
 ScanDevice(f, i, fh) ==
-    /\ ScanFh(f, i, fh)
-    /\ ScanPdev(f, i)
+    IF FwQemu /\ ~fh.en
+    THEN IF QemuEnableOk(f, fh)
+         THEN /\ zfh' = [zfh EXCEPT ![i] = Fh(fh.gen, TRUE)]
+              /\ pfh' = [pfh EXCEPT ![f].en = TRUE]
+              /\ pstate' = [pstate EXCEPT ![f] = IF @ = "Standby" THEN "Configured" ELSE @]
+              /\ ScanPdev(f, i)
+         ELSE /\ zfh' = [zfh EXCEPT ![i] = fh]
+              /\ UNCHANGED <<pfh, pstate, added, dead, removeCount, pdevRef, pdevZdev, kref>>
+    ELSE /\ ScanFh(f, i, fh)
+         /\ ScanPdev(f, i)
+         /\ UNCHANGED pstate
 
 -----------------------------------------------------------------------------
 (* Removing the pci_dev, deconfiguring                                      *)
@@ -506,22 +673,18 @@ ZpciBusRemoveDevicePut(t) ==
 
 \* zpci_deconfigure_device() (state_lock held): if CONFIGURED, remove the pdev.
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "if (zdev->state != ZPCI_FN_STATE_CONFIGURED)" "zpci_bus_remove_device(zdev, false);"
-\* @fidelity faithful: if (zdev->zbus->bus): the bus exists for every instance of the model.
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_deconfigure_device "if (zdev->zbus->bus)" "zpci_bus_remove_device(zdev, false);"
+\* @fidelity faithful: if (zdev->zbus->bus): the bus exists for every instance of the model.  Before
+\*   bcb5d6c76903 (6.1.y) there is no state check here: the callers checked CONFIGURED without a lock.
+\*   6.1.y's zpci_dma_exit_device() between the removal and the disable is left out (no lock, no state
+\*   of the model); its -EIO (an IOAT deregistration answered with a condition code other than 0 or 3)
+\*   is taken not to happen.
 ZpciDeconfigureDevice(t) ==
     /\ At(t, "zpci_deconfigure_device", "entry")
-    /\ IF zstate[Z(t)] = "Configured"
+    /\ IF zstate[Z(t)] = "Configured" \/ ~ZpciStateLock_bcb5d6c76903
        THEN Push(t, [Top(t) EXCEPT !.pc = "disable"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
-
-\* The firmware's answer to clp_disable_fh() with zdev->fh: "none" when the
-\* handle is not enabled (no CLP call: zdev_enabled() false); with the
-\* platform's current handle, success if the function is enabled, else
-\* CLP_RC_SETPCIFN_ALRDY; with a replaced (stale) handle, the platform choice.
-ClpDisableAnswers(f, i) ==
-    IF ~zfh[i].en THEN {"none"}
-    ELSE IF zfh[i].gen # pfh[f].gen THEN ClpStaleDisableAnswers
-    ELSE IF pfh[f].en THEN {"success"} ELSE {"already"}
 
 \* if (zdev_enabled(zdev)) { rc = zpci_disable_device(zdev); if (rc) return rc; }
 \* success: zpci_update_fh() with the answer's handle (the current one,
@@ -530,6 +693,8 @@ ClpDisableAnswers(f, i) ==
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "rc = zpci_disable_device(zdev);"
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_disable_device "cc = clp_disable_fh(zdev, &fh);" "} else if (cc == CLP_RC_SETPCIFN_ALRDY) {" "rc = clp_refresh_fh(zdev->fid, &fh);" "rc = -EINVAL;" "rc = -EIO;"
 \* @source linux-6.12.117 arch/s390/pci/pci_clp.c clp_disable_fh "if (!zdev_enabled(zdev))"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_deconfigure_device "rc = zpci_disable_device(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_disable_device "cc = clp_disable_fh(zdev, &fh);" "} else if (cc == CLP_RC_SETPCIFN_ALRDY) {" "rc = clp_refresh_fh(zdev->fid, &fh);" "rc = -EINVAL;" "rc = -EIO;"
 \* @fidelity open: the firmware's answer to a disable with a handle it has replaced is not in the source:
 \*   constant ClpStaleDisableAnswers (each of fail / already / success; docs/audit/zpci.md has the verdict
 \*   under each).  clp_refresh_fh() is taken to succeed; the handle of a successful disable is the
@@ -552,26 +717,57 @@ ZpciDisableDevice(t, a) ==
 \* sclp_pci_deconfigure() (fails unless the platform still has the function
 \* configured; the function is then disabled); zdev->state = STANDBY.
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "rc = sclp_pci_deconfigure(zdev->fid);" "zdev->state = ZPCI_FN_STATE_STANDBY;"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_deconfigure_device "rc = sclp_pci_deconfigure(zdev->fid);" "zdev->state = ZPCI_FN_STATE_STANDBY;"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pci_sclp_deconfigure "pbdev->state = ZPCI_FS_STANDBY;" "if (pbdev->unplug_requested) {"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pcihost_unplug "pbdev->state = ZPCI_FS_RESERVED;"
 \* @fidelity open: that the SCLP deconfigure succeeds exactly when the platform has the function
-\*   configured is an assumption about the firmware.
+\*   configured is an assumption about the firmware (QEMU: so; standby answers "no action required",
+\*   an unplugged function "not recognized", both taken as failures).  With FwQemu a function marked for
+\*   unplug is unplugged by it and 0x0308 is queued in the same step (QEMU does both inside the SCLP call).
 ZpciDeconfigureDeviceSclp(t) ==
     LET f == Dev(t) IN
     /\ At(t, "zpci_deconfigure_device", "sclp")
-    /\ IF pstate[f] = "Configured"
-       THEN /\ pstate' = [pstate EXCEPT ![f] = "Standby"]
-            /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
+    /\ IF PConfigured(f)
+       THEN /\ SclpDeconfigure(f)
             /\ zstate' = [zstate EXCEPT ![Z(t)] = "Standby"]
-       ELSE UNCHANGED <<pstate, pfh, zstate>>
+       ELSE UNCHANGED <<pstate, pfh, queue, zstate>>
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwLeft, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_device_reserved() (state_lock held): idempotent; RESERVED; the
 \* platform reference goes to zpci_zdev_put().  Before 4b1815a52d7e it also
-\* took the zdev off zpci_list.  The caller continues at callerPc.
+\* took the zdev off zpci_list.  The caller continues at callerPc.  Before
+\* 6ee600bfbe0f (6.1.y) it first removes the hotplug slot: a call of its own
+\* (ZpciDeviceReserved), whose pci_hp_deregister() may wait.
 DeviceReserved(t, i, callerPc) ==
+    IF ZpciExitSlotAtRelease_6ee600bfbe0f
+    THEN /\ zstate' = [zstate EXCEPT ![i] = "Reserved"]
+         /\ listed' = IF ReuseReserved THEN listed ELSE [listed EXCEPT ![i] = FALSE]
+         /\ Push(t, [Top(t) EXCEPT !.pc = callerPc], PutFrame(i))
+    ELSE /\ Push(t, [Top(t) EXCEPT !.pc = callerPc], ZFrame("zpci_device_reserved", "entry", zfid[i], i))
+         /\ UNCHANGED <<zstate, listed>>
+
+\* 6.1.y zpci_device_reserved(): zpci_exit_slot(); list_del() under zpci_list_lock; RESERVED;
+\* zpci_zdev_put() of the platform's reference.
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_device_reserved "zpci_exit_slot(zdev);" "list_del(&zdev->entry);" "zdev->state = ZPCI_FN_STATE_RESERVED;" "zpci_zdev_put(zdev);"
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c zpci_exit_slot "pci_hp_deregister(&zdev->hotplug_slot);"
+\* @fidelity simplified: the slot exit, the list_del and the state are one step: pci_hp_deregister()'s
+\*   kernfs drain (the guard: it waits for other threads' handlers in "power", as in ZpciReleaseDevice) is
+\*   the only wait, and no other thread reads the zdev's list entry or state in between (the handler is
+\*   the one thread that looks zdevs up, and it is this one).  if (zdev->has_hp_slot): every instance
+\*   registered its slot and 6.1.y never clears the flag, so a second call would deregister again
+\*   (SlotDeregisteredOnceInv).  The put is a tail call (zpci_zdev_put, ref owned by its frame).
+ZpciDeviceReserved(t) ==
+    LET i == Z(t) IN
+    /\ At(t, "zpci_device_reserved", "entry")
+    /\ \A u \in Threads \ {t} : ~InPowerAttr(u, i)
+    /\ slot' = [slot EXCEPT ![i] = FALSE]
+    /\ slotDeregs' = [slotDeregs EXCEPT ![i] = @ + 1]
+    /\ warned' = IF InPowerAttr(t, i) THEN warned \cup {"selfdelete"} ELSE warned
+    /\ listed' = [listed EXCEPT ![i] = FALSE]
     /\ zstate' = [zstate EXCEPT ![i] = "Reserved"]
-    /\ listed' = IF ReuseReserved THEN listed ELSE [listed EXCEPT ![i] = FALSE]
-    /\ Push(t, [Top(t) EXCEPT !.pc = callerPc], PutFrame(i))
+    /\ Replace(t, PutFrame(i))
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, iommu, zlockVars, pdevZdev>>
 
 -----------------------------------------------------------------------------
 (* zpci_event_availability(): the event handler thread.                     *)
@@ -587,8 +783,11 @@ GetZdev(t, f, pec, fh) ==
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "struct zpci_dev *zdev = get_zdev_by_fid(ccdf->fid);"
 \* @source linux-6.12.117 arch/s390/pci/pci.c get_zdev_by_fid "zpci_zdev_get(zdev);"
 \* @source block-v3 patch2 arch/s390/pci/pci_event.c __zpci_event_availability
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c __zpci_event_availability "struct zpci_dev *zdev = get_zdev_by_fid(ccdf->fid);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c get_zdev_by_fid "zpci_zdev_get(zdev);"
 \* @fidelity simplified: taking the event off the queue and get_zdev_by_fid() (its zpci_list_lock
 \*   section) are one step: nothing else of the handler runs between them.  zpci_is_enabled() is TRUE.
+\*   Before bcb5d6c76903 (6.1.y) no state_lock: the switch follows at once.
 ZpciEventAvailability(t) ==
     /\ t = "zpci_event"
     /\ stack[t] = << >>
@@ -602,7 +801,8 @@ ZpciEventAvailability(t) ==
        ELSE /\ LET i == Lookup(Head(queue)[1]) IN
                /\ kref' = IF i # 0 THEN [kref EXCEPT ![i] = @ + 1] ELSE kref
                /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability",
-                                                          IF i # 0 THEN "state_lock" ELSE "switch", Head(queue)[1], i)
+                                                          IF i # 0 /\ ZpciStateLock_bcb5d6c76903 THEN "state_lock" ELSE "switch",
+                                                          Head(queue)[1], i)
                                                    EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
             /\ UNCHANGED rescanLock
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, pfh, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
@@ -637,8 +837,13 @@ Reappear(i) ==
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c zpci_event_hard_deconfigured "zpci_update_fh(zdev, fh);" "zpci_bus_remove_device(zdev, true);"
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_create_device "zdev->fh = fh;"
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_device_reserved "if (zdev->state == ZPCI_FN_STATE_RESERVED)" "zdev->state = ZPCI_FN_STATE_RESERVED;" "zpci_zdev_put(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c __zpci_event_availability "zdev = zpci_create_device(ccdf->fid, ccdf->fh, ZPCI_FN_STATE_CONFIGURED);" "if (zdev->state != ZPCI_FN_STATE_STANDBY)" "zdev->state = ZPCI_FN_STATE_CONFIGURED;" "zpci_create_device(ccdf->fid, ccdf->fh, ZPCI_FN_STATE_STANDBY);" "zpci_update_fh(zdev, ccdf->fh);" "zpci_deconfigure_device(zdev);" "zpci_event_hard_deconfigured(zdev, ccdf->fh);" "zpci_device_reserved(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c zpci_event_hard_deconfigured "zpci_update_fh(zdev, fh);" "zpci_bus_remove_device(zdev, true);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_create_device "zdev->fh = fh;" "zdev->state =  state;"
 \* @fidelity simplified: the branch decision and its first statements (state, handle, reappear) are one
-\*   step under state_lock (or, for a new zdev, on an instance nobody else can reach yet).
+\*   step under state_lock (6.1.y: no state_lock; the handler is the only thread that finds a zdev on
+\*   zpci_list, and a RESERVED zdev is never on it, so 6.1.y's lack of zpci_event_reappear() and of the
+\*   idempotence check are the same branches: the RESERVED cases are not reachable without 4b1815a52d7e) (or, for a new zdev, on an instance nobody else can reach yet).
 \*   Here zpci_create_device() does not fail (ZpciCreateDeviceCanFail is read only by __clp_add, ClpAdd):
 \*   the IS_ERR/zpci_add_device() failure breaks are not modelled; no design that sets
 \*   ZpciCreateDeviceCanFail raises 0x0301 or 0x0302.  The model's kzalloc waits for a free instance.
@@ -697,10 +902,14 @@ ZpciEventSwitch(t) ==
 \* may reserve at once: clp_get_state() == RESERVED -> zpci_device_reserved().
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c zpci_event_hard_deconfigured "zpci_disable_device(zdev);" "zdev->state = ZPCI_FN_STATE_STANDBY;"
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "state == ZPCI_FN_STATE_RESERVED) {" "zpci_device_reserved(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c zpci_event_hard_deconfigured "zpci_disable_device(zdev);" "zdev->state = ZPCI_FN_STATE_STANDBY;"
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c __zpci_event_availability "state == ZPCI_FN_STATE_RESERVED) {" "zpci_device_reserved(zdev);"
 \* @fidelity simplified: "if (zdev_enabled(zdev)) zpci_disable_device()" is never taken: the handle was
 \*   just set from the 0x0304 event, which the firmware hands out disabled (FwFh).  STANDBY and, if
 \*   clp_get_state() says RESERVED, zpci_device_reserved() are one step under state_lock (STANDBY is not
-\*   visible to anyone in between).  clp_get_state() failing is not modelled.
+\*   visible to anyone in between).  clp_get_state() failing is not modelled (QEMU: the function is
+\*   gone after its unplug; the model's platform state is then Reserved).  6.1.y: zpci_dma_exit_device()
+\*   is left out (no lock, no state of the model); zpci_device_reserved() as DeviceReserved.
 ZpciEventHardDeconfigured(t) ==
     LET f == Dev(t)
         i == Z(t) IN
@@ -819,25 +1028,35 @@ ZpciBusScanBusses(t) ==
 \* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_prepare_device "rc = zpci_enable_device(zdev);"
 \* @source linux-6.12.117 arch/s390/pci/pci_bus.c zpci_bus_scan_device "pdev = pci_scan_single_device(zdev->zbus->bus, zdev->devfn);" "pci_lock_rescan_remove();" "pci_bus_add_device(pdev);"
 \* @source linux-6.12.117 arch/s390/pci/pci.c pcibios_device_add "zpci_zdev_get(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c __zpci_event_availability "zpci_scan_configured_device(zdev, ccdf->fh);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_scan_configured_device "zpci_update_fh(zdev, fh);" "rc = zpci_bus_scan_device(zdev);"
+\* @source linux-6.1.176 arch/s390/pci/pci_bus.c zpci_bus_prepare_device "rc = zpci_enable_device(zdev);"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-inst.c clp_service_call "pbdev = s390_pci_find_dev_by_fh(s, ldl_be_p(&reqsetpci->fh));" "pbdev->state = ZPCI_FS_ENABLED;"
+\* @source linux-6.1.176 arch/s390/pci/pci_bus.c zpci_bus_scan_device "pdev = pci_scan_single_device(zdev->zbus->bus, zdev->devfn);" "pci_bus_add_device(pdev);" "pci_lock_rescan_remove();"
+\* @source linux-6.1.176 arch/s390/pci/pci.c pcibios_device_add "zpci_zdev_get(zdev);"
 \* @fidelity simplified: one step; the rescan lock around pci_bus_add_device() is not taken: sound while
 \*   no design has a thread that holds the rescan lock and then waits for this zdev's state_lock or for
 \*   this thread (none of the zPCI threads does; it must be added with such a thread).  The enable is
 \*   taken to succeed (open: the firmware's answer to an enable with a stale handle); a pci_dev left from
-\*   before is reused rather than a second struct allocated (ScanPdev).
+\*   before is reused rather than a second struct allocated (ScanPdev).  With FwQemu the enable is
+\*   answered as QEMU answers it (QemuEnableOk): not open there.  6.1.y: zpci_dma_init_device()
+\*   after the enable is taken to succeed; devfn 0 of a multifunction bus (zpci_bus_scan_bus()) is not a
+\*   case of the model (one function per bus).
 ZpciEventScan(t) ==
     /\ At(t, "zpci_event_availability", "scan")
     /\ ScanDevice(Dev(t), Z(t), Top(t).fh)
     /\ Goto(t, "unlock")
-    /\ UNCHANGED <<lockVars, bound, numVfs, pstate, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+    /\ UNCHANGED <<lockVars, bound, numVfs, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
 
 \* mutex_unlock(&zdev->state_lock); zpci_zdev_put(zdev) for an existing zdev.
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "mutex_unlock(&zdev->state_lock);" "zpci_zdev_put(zdev);"
-\* @fidelity faithful: "if (existing_zdev)" is the frame's ref.
+\* @source linux-6.1.176 arch/s390/pci/pci_event.c __zpci_event_availability "if (existing_zdev)" "zpci_zdev_put(zdev);"
+\* @fidelity faithful: "if (existing_zdev)" is the frame's ref.  Before bcb5d6c76903 (6.1.y) only the put.
 ZpciEventUnlock(t) ==
     LET i == Z(t) IN
     /\ At(t, "zpci_event_availability", "unlock")
     /\ IF Top(t).ref
-       THEN /\ stateLock' = [stateLock EXCEPT ![i] = NoOwner]
+       THEN /\ stateLock' = IF ZpciStateLock_bcb5d6c76903 THEN [stateLock EXCEPT ![i] = NoOwner] ELSE stateLock
             /\ IF BlockFix
                THEN Push(t, [Top(t) EXCEPT !.pc = "done", !.ref = FALSE, !.zdev = 0], PutFrame(i))
                ELSE Replace(t, PutFrame(i))
@@ -858,10 +1077,12 @@ ZpciEventDone(t) ==
 (* The hotplug slot's "power" attribute: disable_slot / enable_slot.        *)
 
 \* The write to .../slots/<fid>/power: the attribute of the instance whose
-\* slot is registered (none registered: no file, nothing happens).
-PowerEntry(t, proc) ==
+\* slot is registered (none registered: no file, nothing happens).  Before
+\* bcb5d6c76903 no state_lock: the handler goes on at unlockedPc.
+PowerEntry(t, proc, unlockedPc) ==
     /\ IF \E i \in Inst : slot[i] /\ zfid[i] = Dev(t)
-       THEN Upd(t, [Top(t) EXCEPT !.pc = "lock", !.zdev = CHOOSE i \in Inst : slot[i] /\ zfid[i] = Dev(t)])
+       THEN Upd(t, [Top(t) EXCEPT !.pc = IF ZpciStateLock_bcb5d6c76903 THEN "lock" ELSE unlockedPc,
+                                  !.zdev = CHOOSE i \in Inst : slot[i] /\ zfid[i] = Dev(t)])
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
@@ -872,9 +1093,10 @@ PowerLock(t, proc, next) ==
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* @source linux-6.12.117 drivers/pci/hotplug/pci_hotplug_core.c power_write_file "retval = slot->ops->disable_slot(slot);"
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "struct zpci_dev *zdev = container_of(hotplug_slot, struct zpci_dev,"
 \* @fidelity simplified: the sysfs write and the container_of() are one step (PowerEntry); no slot
 \*   registered means no file to write.
-DisableSlot(t) == At(t, "disable_slot", "entry") /\ PowerEntry(t, "disable_slot")
+DisableSlot(t) == At(t, "disable_slot", "entry") /\ PowerEntry(t, "disable_slot", "check")
 
 \* mutex_lock(&zdev->state_lock).
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "mutex_lock(&zdev->state_lock);"
@@ -883,12 +1105,13 @@ DisableSlotLock(t) == At(t, "disable_slot", "lock") /\ PowerLock(t, "disable_slo
 
 \* Not CONFIGURED: -EIO.  Otherwise pdev = pci_get_slot().
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "if (zdev->state != ZPCI_FN_STATE_CONFIGURED) {" "pdev = pci_get_slot(zdev->zbus->bus, zdev->devfn);"
-\* @fidelity faithful
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "if (zdev->state != ZPCI_FN_STATE_CONFIGURED)" "return -EIO;" "pdev = pci_get_slot(zdev->zbus->bus, zdev->devfn);"
+\* @fidelity faithful: before bcb5d6c76903 (6.1.y) the check is made without a lock and -EIO returns.
 DisableSlotCheck(t) ==
     LET f == Dev(t) IN
     /\ At(t, "disable_slot", "check")
     /\ IF zstate[Z(t)] # "Configured"
-       THEN Goto(t, "unlock") /\ UNCHANGED pdevRef
+       THEN (IF ZpciStateLock_bcb5d6c76903 THEN Goto(t, "unlock") ELSE Return(t)) /\ UNCHANGED pdevRef
        ELSE IF added[f]
             THEN pdevRef' = [pdevRef EXCEPT ![f] = @ + 1] /\ Upd(t, [Top(t) EXCEPT !.pc = "busy", !.pdev = 1])
             ELSE Goto(t, "busy") /\ UNCHANGED pdevRef
@@ -901,6 +1124,7 @@ DisableSlotCheck(t) ==
 \* @fidelity faithful: DupPut is the code before 05a2538f2b48 (a put in the -EBUSY branch as well).
 DisableSlotBusy(t) ==
     LET f == Dev(t) IN
+    /\ ZpciStateLock_bcb5d6c76903
     /\ At(t, "disable_slot", "busy")
     /\ IF Top(t).pdev = 1 /\ f = PF /\ numVfs > 0
        THEN IF DupPut
@@ -909,6 +1133,29 @@ DisableSlotBusy(t) ==
        ELSE Push(t, [Top(t) EXCEPT !.pc = "out"], ZFrame("zpci_deconfigure_device", "entry", f, Z(t)))
             /\ UNCHANGED pdevRef
     /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+\* Before bcb5d6c76903 (6.1.y): a PF with VFs: pci_dev_put(), -EBUSY; otherwise
+\* pci_dev_put(pdev) (NULL: nothing) and then zpci_deconfigure_device(): the
+\* reference goes before the deconfigure (no state_lock to hold).
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "if (pdev && pci_num_vf(pdev)) {" "pci_dev_put(pdev);" "return -EBUSY;"
+\* @fidelity faithful
+DisableSlotPdevPut(t) ==
+    LET f == Dev(t)
+        next == IF Top(t).pdev = 1 /\ f = PF /\ numVfs > 0 THEN "return" ELSE "deconfigure" IN
+    /\ ~ZpciStateLock_bcb5d6c76903
+    /\ At(t, "disable_slot", "busy")
+    /\ IF Top(t).pdev = 1
+       THEN PdevPutThen(t, f, [Top(t) EXCEPT !.pc = next, !.pdev = 0])
+       ELSE Goto(t, next) /\ UNCHANGED pdevRef
+    /\ UNCHANGED <<lockVars, bound, dead, added, removeCount, numVfs, zVars>>
+
+\* 6.1.y: return zpci_deconfigure_device(zdev); (the handler runs in "power" until it returns).
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "return zpci_deconfigure_device(zdev);"
+\* @fidelity faithful: the call, then DisableSlotReturn.
+DisableSlotDeconfigure(t) ==
+    /\ At(t, "disable_slot", "deconfigure")
+    /\ Push(t, [Top(t) EXCEPT !.pc = "return"], ZFrame("zpci_deconfigure_device", "entry", Dev(t), Z(t)))
+    /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
 \* out: since 47c397844869 pci_dev_put(pdev) comes first, with state_lock
 \* still held; before it, mutex_unlock comes first.
@@ -948,15 +1195,18 @@ DisableSlotPut(t) ==
 
 \* disable_slot returns (the sysfs handler ends after its last put returned).
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "return rc;"
-\* @fidelity faithful: the return after a put that ran a release (the caller frame continues).
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "return zpci_deconfigure_device(zdev);"
+\* @fidelity faithful: the return after a put that ran a release (the caller frame continues); 6.1.y:
+\*   the return of zpci_deconfigure_device()'s result, or of -EBUSY.
 DisableSlotReturn(t) ==
     /\ At(t, "disable_slot", "return")
     /\ Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
 
 \* @source linux-6.12.117 drivers/pci/hotplug/pci_hotplug_core.c power_write_file "retval = slot->ops->enable_slot(slot);"
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "struct zpci_dev *zdev = container_of(hotplug_slot, struct zpci_dev,"
 \* @fidelity simplified: as DisableSlot.
-EnableSlot(t) == At(t, "enable_slot", "entry") /\ PowerEntry(t, "enable_slot")
+EnableSlot(t) == At(t, "enable_slot", "entry") /\ PowerEntry(t, "enable_slot", "configure")
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "mutex_lock(&zdev->state_lock);"
 \* @fidelity faithful
 EnableSlotLock(t) == At(t, "enable_slot", "lock") /\ PowerLock(t, "enable_slot", "configure")
@@ -964,8 +1214,12 @@ EnableSlotLock(t) == At(t, "enable_slot", "lock") /\ PowerLock(t, "enable_slot",
 \* Require STANDBY; sclp_pci_configure() (fails unless the platform has the
 \* function in standby); CONFIGURED.
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "if (zdev->state != ZPCI_FN_STATE_STANDBY) {" "rc = sclp_pci_configure(zdev->fid);" "zdev->state = ZPCI_FN_STATE_CONFIGURED;"
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "if (zdev->state != ZPCI_FN_STATE_STANDBY)" "rc = sclp_pci_configure(zdev->fid);" "zdev->state = ZPCI_FN_STATE_CONFIGURED;"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-bus.c s390_pci_sclp_configure "pbdev->state = ZPCI_FS_DISABLED;"
 \* @fidelity open: that the SCLP configure succeeds exactly when the platform has the function in
-\*   standby (and leaves it disabled, with its handle) is an assumption about the firmware.
+\*   standby (and leaves it disabled, with its handle) is an assumption about the firmware (QEMU: so;
+\*   RESERVED answers SCLP_RC_ADAPTER_IN_RESERVED_STATE, CONFIGURED "no action required").  Before
+\*   bcb5d6c76903 (6.1.y) the failures return at once (no state_lock to drop).
 EnableSlotConfigure(t) ==
     LET f == Dev(t)
         i == Z(t) IN
@@ -974,17 +1228,19 @@ EnableSlotConfigure(t) ==
        THEN /\ pstate' = [pstate EXCEPT ![f] = "Configured"]
             /\ zstate' = [zstate EXCEPT ![i] = "Configured"]
             /\ Goto(t, "scan")
-       ELSE Goto(t, "unlock") /\ UNCHANGED <<pstate, zstate>>
+       ELSE (IF ZpciStateLock_bcb5d6c76903 THEN Goto(t, "unlock") ELSE Return(t)) /\ UNCHANGED <<pstate, zstate>>
     /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, pfh, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_scan_configured_device().
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "rc = zpci_scan_configured_device(zdev, zdev->fh);"
+\* @source linux-6.1.176 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "return zpci_scan_configured_device(zdev, zdev->fh);"
 \* @fidelity simplified: as ZpciEventScan (no rescan lock around pci_bus_add_device; enable succeeds).
+\*   6.1.y: a tail call, the handler returns.
 EnableSlotScan(t) ==
     /\ At(t, "enable_slot", "scan")
     /\ ScanDevice(Dev(t), Z(t), zfh[Z(t)])
-    /\ Goto(t, "unlock")
-    /\ UNCHANGED <<lockVars, bound, numVfs, pstate, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
+    /\ IF ZpciStateLock_bcb5d6c76903 THEN Goto(t, "unlock") ELSE Return(t)
+    /\ UNCHANGED <<lockVars, bound, numVfs, queue, fwLeft, zfid, zstate, phase, listed, sysfsVars, zlockVars, warned>>
 
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "mutex_unlock(&zdev->state_lock);"
 \* @fidelity faithful
@@ -1006,6 +1262,8 @@ PciDevPut(t) ==
 -----------------------------------------------------------------------------
 ZpciStep(t) ==
     \/ ZpciZdevPut(t) \/ ZpciZdevPutKref(t) \/ ZpciZdevPutUnlock(t)
+    \/ ZpciReleaseDeviceBusRemove(t) \/ (\E a \in {"none", "fail", "already", "success"} : ZpciReleaseDeviceDisable(t, a))
+    \/ ZpciReleaseDeviceState(t) \/ ZpciDeviceReserved(t)
     \/ ZpciReleaseDevice(t) \/ ZpciCleanupBusResources(t) \/ ZpciCleanupBusResourcesUnlock(t)
     \/ ZpciDestroyIommu(t)
     \/ PcibiosReleaseDevice(t) \/ PcibiosReleaseDeviceUnlock(t)
@@ -1018,6 +1276,7 @@ ZpciStep(t) ==
     \/ ZpciRemoveReservedDevices(t) \/ ZpciScanDevices(t) \/ (\E a \in {"ok", "fail"} : ClpAdd(t, a))
     \/ ZpciAddDevices(t) \/ ZpciBusScanBusses(t)
     \/ DisableSlot(t) \/ DisableSlotLock(t) \/ DisableSlotCheck(t) \/ DisableSlotBusy(t)
+    \/ DisableSlotPdevPut(t) \/ DisableSlotDeconfigure(t)
     \/ DisableSlotOut(t) \/ DisableSlotUnlock(t) \/ DisableSlotPut(t) \/ DisableSlotReturn(t)
     \/ EnableSlot(t) \/ EnableSlotLock(t) \/ EnableSlotConfigure(t) \/ EnableSlotScan(t) \/ EnableSlotUnlock(t)
     \/ PciDevPut(t)
@@ -1030,7 +1289,7 @@ KernelStep(t) == ThreadStep(t) \/ ZpciStep(t)
 ZTerminated == (\A t \in Threads : stack[t] = << >>) /\ queue = << >> /\ UNCHANGED allVars
 
 ZNext == (\E t \in Threads : KernelStep(t)
-                             \/ (\E f \in FwFids, pec \in FwPecs, s \in States : FirmwareEvent(t, f, pec, s)))
+                             \/ (\E f \in FwFids, pec \in FwPecs, s \in PStates : FirmwareEvent(t, f, pec, s)))
          \/ ZTerminated
 
 ZSpec == ZInit /\ [][ZNext]_allVars /\ \A t \in Threads \ {"firmware"} : WF_allVars(KernelStep(t))

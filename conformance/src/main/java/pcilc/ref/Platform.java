@@ -24,8 +24,15 @@ public final class Platform {
     private int eventsLeft;
     private final List<String> fwFids;
     private final List<String> fwPecs;
+    /** QEMU's s390 PCI host (the spec's FwQemu): device_del/device_add, unplug at the SCLP deconfigure. */
+    private final boolean qemu;
 
     Platform(List<String> fids, List<String> fwFids, List<String> fwPecs, int events) {
+        this(fids, fwFids, fwPecs, events, false);
+    }
+
+    Platform(List<String> fids, List<String> fwFids, List<String> fwPecs, int events, boolean qemu) {
+        this.qemu = qemu;
         fids.forEach(f -> state.put(f, ZpciState.CONFIGURED));
         fids.forEach(f -> fh.put(f, new ZpciFh(1, true)));
         this.fwFids = fwFids;
@@ -36,6 +43,16 @@ public final class Platform {
     /** The platform states a function can move to with event {@code pec} (the firmware's rules). */
     public synchronized Set<ZpciState> next(String fid, String pec) {
         ZpciState s = state.get(fid);
+        if (qemu) {
+            // device_add of an unplugged function; device_del of a configured one (a deconfigure request,
+            // unplug_requested) or of one in standby (unplugged at once)
+            return switch (pec) {
+                case "0x0301" -> s == ZpciState.RESERVED ? Set.of(ZpciState.CONFIGURED) : Set.of();
+                case "0x0303" -> s == ZpciState.CONFIGURED ? Set.of(ZpciState.UNPLUGGING) : Set.of();
+                case "0x0308" -> s == ZpciState.STANDBY ? Set.of(ZpciState.RESERVED) : Set.of();
+                default -> Set.of();
+            };
+        }
         return switch (pec) {
             case "0x0301" -> s == ZpciState.STANDBY || s == ZpciState.RESERVED ? Set.of(ZpciState.CONFIGURED) : Set.of();
             case "0x0302" -> s == ZpciState.RESERVED ? Set.of(ZpciState.STANDBY) : Set.of();
@@ -119,15 +136,46 @@ public final class Platform {
         return true;
     }
 
-    /** sclp_pci_deconfigure(): only a configured function can be deconfigured (to standby, disabled). */
+    /**
+     * sclp_pci_deconfigure(): only a configured function can be deconfigured (to standby, disabled). QEMU
+     * unplugs a function that device_del marked (s390_pci_perform_unplug: gone, RESERVED) and raises 0x0308.
+     */
     public synchronized boolean sclpDeconfigure(String fid) {
-        if (state.get(fid) != ZpciState.CONFIGURED) {
+        ZpciState s = state.get(fid);
+        if (s != ZpciState.CONFIGURED && s != ZpciState.UNPLUGGING) {
             return false;
         }
-        state.put(fid, ZpciState.STANDBY);
         fh.put(fid, fh.get(fid).enabled(false));
+        if (s == ZpciState.UNPLUGGING) {
+            state.put(fid, ZpciState.RESERVED);
+            queue.add(new Event(fid, "0x0308", fh.get(fid)));
+        } else {
+            state.put(fid, ZpciState.STANDBY);
+        }
         notifyAll();
         return true;
+    }
+
+    /**
+     * QEMU's answer to clp_enable_fh() with {@code h} (clp_service_call): the function found by the whole handle
+     * (not unplugged, the handle not replaced) and not enabled yet; it is then enabled and ENABLED (configured),
+     * a function in standby too. False: the enable fails.
+     */
+    public synchronized boolean qemuEnable(String fid, ZpciFh h) {
+        ZpciFh cur = fh.get(fid);
+        if (h.gen() != cur.gen() || state.get(fid) == ZpciState.RESERVED || cur.en()) {
+            return false;
+        }
+        fh.put(fid, cur.enabled(true));
+        if (state.get(fid) == ZpciState.STANDBY) {
+            state.put(fid, ZpciState.CONFIGURED);
+        }
+        notifyAll();
+        return true;
+    }
+
+    public boolean qemu() {
+        return qemu;
     }
 
     /** The platform's current handle of the function (clp_refresh_fh: CLP LIST PCI). */

@@ -32,11 +32,11 @@ public final class S390PciHpc {
      * The write to .../slots/&lt;fid&gt;/power: the store handler of the registered slot runs with an active
      * reference on the file; no slot registered: no file, nothing happens.
      */
-    private ZpciDev powerEntry(String fid) {
+    private ZpciDev powerEntry(String fid, String unlockedPc) {
         ZpciDev zdev = zpci.slotZdev(fid);
         if (zdev != null) {
             zdev.hotplugSlot.power.getActive(cur());
-            cur().pc("lock");
+            cur().pc(k.model.features().stateLock() ? "lock" : unlockedPc);
             cur().z(z -> new Frame.Z(zdev.inst, z.ref(), z.pdev(), z.pec(), z.fh()));
         }
         return zdev;
@@ -51,10 +51,13 @@ public final class S390PciHpc {
     public int disableSlot(String fid) {
         cur().enter("disable_slot", fid, Frame.Z.NONE);
         k.step("DisableSlot");
-        ZpciDev zdev = powerEntry(fid);
+        ZpciDev zdev = powerEntry(fid, "check");
         if (zdev == null) {
             cur().leave("disable_slot");
             return -ENODEV;
+        }
+        if (!k.model.features().stateLock()) {
+            return disableSlotUnlocked(zdev, fid);
         }
         k.step("DisableSlotLock", zdev.stateLock);
         zdev.stateLock.lock();
@@ -120,14 +123,61 @@ public final class S390PciHpc {
         return rc;
     }
 
+    /**
+     * disable_slot() before bcb5d6c76903 (6.1.y): no state_lock; -EIO unless CONFIGURED; pci_get_slot(); a PF
+     * with VFs: pci_dev_put(), -EBUSY; otherwise pci_dev_put() and then return zpci_deconfigure_device().
+     */
+    private int disableSlotUnlocked(ZpciDev zdev, String fid) {
+        k.step("DisableSlotCheck");
+        if (zdev.state != ZpciState.CONFIGURED) {
+            powerExit(zdev, "disable_slot");
+            return -EIO;
+        }
+        PciDev pdev = zpci.pciGetSlot(fid);
+        if (pdev != null) {
+            cur().z(z -> withPdev(z, 1));
+        }
+        cur().pc("busy");
+        k.step("DisableSlotPdevPut");
+        boolean busy = pdev != null && pdev.isPhysfn() && pdev.numVfs > 0;
+        cur().pc(busy ? "return" : "deconfigure");
+        if (pdev != null) {
+            cur().z(z -> withPdev(z, 0));
+            k.pci.pciDevPut(pdev);
+        }
+        int rc = -EBUSY;
+        if (!busy) {
+            k.step("DisableSlotDeconfigure");
+            cur().pc("return");
+            rc = zpci.zpciDeconfigureDevice(zdev);
+        }
+        k.step("DisableSlotReturn");
+        powerExit(zdev, "disable_slot");
+        return rc;
+    }
+
     /** echo 1 > power: enable_slot(): require STANDBY; sclp_pci_configure(); CONFIGURED; scan. */
     public int enableSlot(String fid) {
         cur().enter("enable_slot", fid, Frame.Z.NONE);
         k.step("EnableSlot");
-        ZpciDev zdev = powerEntry(fid);
+        ZpciDev zdev = powerEntry(fid, "configure");
         if (zdev == null) {
             cur().leave("enable_slot");
             return -ENODEV;
+        }
+        if (!k.model.features().stateLock()) {
+            // before bcb5d6c76903 (6.1.y): no state_lock; the failures return at once, the scan is a tail call
+            k.step("EnableSlotConfigure");
+            int rc = -EIO;
+            if (zdev.state == ZpciState.STANDBY && k.platform.sclpConfigure(fid)) {
+                zdev.state = ZpciState.CONFIGURED;
+                cur().pc("scan");
+                k.step("EnableSlotScan");
+                zpci.zpciScanConfiguredDevice(zdev, zdev.fh);
+                rc = 0;
+            }
+            powerExit(zdev, "enable_slot");
+            return rc;
         }
         k.step("EnableSlotLock", zdev.stateLock);
         zdev.stateLock.lock();

@@ -130,15 +130,24 @@ public final class Zpci {
      * rescan lock (not in Block v3: the caller holds it), zpci_destroy_iommu, kfree_rcu.
      */
     private void zpciReleaseDevice(ZpciDev zdev) {
+        ZpciModel.Features f = k.model.features();
         cur().enter("zpci_release_device", zdev.fid, on(zdev));
-        listDel(zdev);
-        zpciListLock.unlock();
-        if (zdev.state != ZpciState.RESERVED) {
-            k.warn("release-not-reserved");
-        }
         SysfsAttr power = zdev.hotplugSlot.power;
-        k.step("ZpciReleaseDevice", power.drained);
-        zpciExitSlot(zdev);
+        if (f.oldRelease()) {
+            // 6.1.y: kref_put() without zpci_list_lock (the list lock taken by putLock protects nothing here)
+            zpciListLock.unlock();
+            zpciReleaseDeviceOld(zdev);
+        } else {
+            listDel(zdev);
+            zpciListLock.unlock();
+            if (zdev.state != ZpciState.RESERVED) {
+                k.warn("release-not-reserved");
+            }
+        }
+        if (f.exitSlotAtRelease()) {
+            k.step("ZpciReleaseDevice", power.drained);
+            zpciExitSlot(zdev);
+        }
         cur().pc("cleanup");
         k.step("ZpciCleanupBusResources", rescanIf(!d.blockFix()));
         if (!d.blockFix()) {
@@ -153,6 +162,46 @@ public final class Zpci {
         zdev.iommuSysfs = false;  // zpci_destroy_iommu(): iommu_device_sysfs_remove()
         zdev.freed = true;        // kfree_rcu(zdev)
         cur().leave("zpci_release_device");
+    }
+
+    /**
+     * The pre-series zpci_release_device() (before d76f96332967 and c4a585e952ca; 6.1.y): zpci_bus_remove_device();
+     * if (zdev_enabled()) zpci_disable_device() (its result ignored); switch (state): CONFIGURED:
+     * sclp_pci_deconfigure(); STANDBY (and CONFIGURED): zpci_exit_slot() (before 6ee600bfbe0f), list_del();
+     * then (every state) the bus resources. Continues at "exit_slot" (6ee600bfbe0f) or "cleanup".
+     */
+    private void zpciReleaseDeviceOld(ZpciDev zdev) {
+        ZpciModel.Features f = k.model.features();
+        k.step("ZpciReleaseDeviceBusRemove");
+        cur().pc("disable");
+        zpciBusRemoveDevice(zdev);
+        k.step("ZpciReleaseDeviceDisable");
+        List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());
+        String a = cur().choose("a", k.freeDisableAnswer(answers));
+        if (!answers.contains(a)) {
+            throw new IllegalStateException("the firmware cannot answer " + a + " to a disable of " + zdev
+                    + " (answers " + answers + ")");
+        }
+        switch (a) {
+            case "success" -> zdev.fh = k.platform.clpDisabled(zdev.fid);
+            case "already" -> zdev.fh = k.platform.currentFh(zdev.fid);  // clp_refresh_fh()
+            default -> { }  // "none", "fail": the result is ignored
+        }
+        cur().pc("state");
+        boolean configuredOrStandby = zdev.state == ZpciState.CONFIGURED || zdev.state == ZpciState.STANDBY;
+        boolean exits = configuredOrStandby && !f.exitSlotAtRelease();
+        SysfsAttr power = zdev.hotplugSlot.power;
+        k.step("ZpciReleaseDeviceState", exits ? new Lockable[] {power.drained} : NONE);
+        if (zdev.state == ZpciState.CONFIGURED) {
+            k.platform.sclpDeconfigure(zdev.fid);  // rc ignored
+        }
+        if (exits) {
+            zpciExitSlot(zdev);
+        }
+        if (configuredOrStandby) {
+            listDelLocked(zdev);
+        }
+        cur().pc(f.exitSlotAtRelease() ? "exit_slot" : "cleanup");
     }
 
     /**
@@ -252,7 +301,14 @@ public final class Zpci {
     void zpciScanConfiguredDevice(ZpciDev zdev, ZpciFh fh) {
         zdev.fh = fh;  // zpci_update_fh()
         if (!zdev.fh.en()) {
-            k.platform.clpEnable(zdev.fid, zdev.fh);  // zpci_enable_device()
+            if (k.platform.qemu()) {
+                // QEMU answers the enable (spec QemuEnableOk); a failure: -EIO, nothing scanned
+                if (!k.platform.qemuEnable(zdev.fid, zdev.fh)) {
+                    return;
+                }
+            } else {
+                k.platform.clpEnable(zdev.fid, zdev.fh);  // zpci_enable_device()
+            }
             zdev.fh = zdev.fh.enabled(true);
         }
         PciDev pdev = k.device(zdev.fid);
@@ -305,7 +361,8 @@ public final class Zpci {
     int zpciDeconfigureDevice(ZpciDev zdev) {
         cur().enter("zpci_deconfigure_device", zdev.fid, on(zdev));
         k.step("ZpciDeconfigureDevice");
-        if (zdev.state != ZpciState.CONFIGURED) {
+        // before bcb5d6c76903 (6.1.y) no check here: the callers checked CONFIGURED unlocked
+        if (zdev.state != ZpciState.CONFIGURED && k.model.features().stateLock()) {
             cur().leave("zpci_deconfigure_device");
             return 0;
         }
@@ -349,6 +406,17 @@ public final class Zpci {
      */
     void zpciDeviceReserved(ZpciDev zdev) {
         if (zdev.state == ZpciState.RESERVED) {
+            return;
+        }
+        if (!k.model.features().exitSlotAtRelease()) {
+            // before 6ee600bfbe0f (6.1.y): zpci_exit_slot(), list_del(), RESERVED, zpci_zdev_put()
+            cur().enter("zpci_device_reserved", zdev.fid, on(zdev));
+            k.step("ZpciDeviceReserved", zdev.hotplugSlot.power.drained);
+            zpciExitSlot(zdev);
+            listDelLocked(zdev);
+            zdev.state = ZpciState.RESERVED;
+            cur().leave("zpci_device_reserved");  // tail call
+            zpciZdevPut(zdev);
             return;
         }
         zdev.state = ZpciState.RESERVED;

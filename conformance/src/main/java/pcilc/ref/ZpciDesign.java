@@ -33,7 +33,16 @@ public enum ZpciDesign {
     ZPCI_BLOCK_V3("zpci-block-v3", Design.NECHITA_V9, List.of("PF", "VF", "VF2"), 3,
             List.of("VF", "VF2"), List.of("0x0304"), 1, List.of("firmware", "zpci_event", "sriov_numvfs_store")),
     ZPCI_BLOCK_V3_HOTPLUG("zpci-block-v3-hotplug", Design.NECHITA_V11, List.of("PF", "VF"), 2, List.of("PF"),
-            List.of("0x0304"), 1, List.of("firmware", "zpci_event", "unbind_store"));
+            List.of("0x0304"), 1, List.of("firmware", "zpci_event", "unbind_store")),
+    /** Debian's 6.1.176 (the s390x trace lab's kernel) under QEMU: none of the series. */
+    LINUX_6_1_176_S390X("linux-6.1.176-s390x", Design.SRIOV_UNLOCKED, List.of("PF"), 2, List.of("PF"),
+            List.of("0x0301", "0x0303", "0x0308"), 3, List.of("firmware", "zpci_event", "power_off", "power_on"),
+            List.of("fail"), false, true, new ZpciModel.Features(false, false, false, false, true)),
+    /** The same with 6ee600bfbe0f on (the slot removed at release): the wrong design for the lab's traces. */
+    LINUX_6_1_176_S390X_6EE600BFBE0F("linux-6.1.176-s390x-6ee600bfbe0f", Design.SRIOV_UNLOCKED, List.of("PF"), 2,
+            List.of("PF"), List.of("0x0301", "0x0303", "0x0308"), 3,
+            List.of("firmware", "zpci_event", "power_off", "power_on"), List.of("fail"), false, true,
+            new ZpciModel.Features(false, true, false, false, true));
 
     private final String specName;
     private final Design core;
@@ -49,19 +58,19 @@ public enum ZpciDesign {
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
             List<String> fwPecs, int fwEvents, List<String> threads, boolean createCanFail, boolean createErrChecked) {
         this(specName, core, fids, maxInst, fwFids, fwPecs, fwEvents, threads, List.of("already", "fail", "success"),
-                createCanFail, createErrChecked);
+                createCanFail, createErrChecked, ZpciModel.Features.SERIES);
     }
 
     ZpciDesign(String specName, Design core, List<String> fids, int maxInst, List<String> fwFids,
             List<String> fwPecs, int fwEvents, List<String> threads, List<String> clpStaleDisableAnswers,
-            boolean createCanFail, boolean createErrChecked) {
+            boolean createCanFail, boolean createErrChecked, ZpciModel.Features features) {
         this.specName = specName;
         this.core = core;
         // spec/PciCore.tla's VFs: two where Block's deadlock A needs them
         List<String> vfs = specName.equals("zpci-sriov-deadlock") || specName.equals("zpci-block-v3")
                 ? List.of("VF", "VF2") : List.of("VF");
         this.model = new ZpciModel(fids, maxInst, fwFids, fwPecs, fwEvents, threads, vfs, clpStaleDisableAnswers,
-                createCanFail, createErrChecked);
+                createCanFail, createErrChecked, features);
     }
 
     /** The design's own model (its cfg's constants). */
@@ -116,7 +125,7 @@ public enum ZpciDesign {
      */
     private boolean preSeries() {
         return this == ZPCI_PRE_SELFDELETE || this == ZPCI_PRE_DUPPUT || this == ZPCI_PRE_CREATECHECK
-                || this == ZPCI_CREATECHECK;
+                || this == ZPCI_CREATECHECK || this == LINUX_6_1_176_S390X || this == LINUX_6_1_176_S390X_6EE600BFBE0F;
     }
 
     /**

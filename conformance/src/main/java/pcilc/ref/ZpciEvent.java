@@ -108,7 +108,8 @@ public final class ZpciEvent {
         }
         ZpciDev zdev = zpci.getZdevByFid(fid);
         cur().z(z -> new Frame.Z(zdev == null ? 0 : zdev.inst, zdev != null, 0, pec, fh));
-        if (zdev != null) {
+        boolean stateLock = k.model.features().stateLock();  // bcb5d6c76903; 6.1.y has none
+        if (zdev != null && stateLock) {
             cur().pc("state_lock");
             k.step("ZpciEventStateLock", zdev.stateLock);
             zdev.stateLock.lock();
@@ -184,7 +185,9 @@ public final class ZpciEvent {
         }
         k.step("ZpciEventUnlock");
         if (zdev != null) {
-            zdev.stateLock.unlock();
+            if (stateLock) {
+                zdev.stateLock.unlock();
+            }
             if (d.blockFix()) {
                 cur().pc("done");
                 cur().z(z -> new Frame.Z(0, false, 0, z.pec(), z.fh()));

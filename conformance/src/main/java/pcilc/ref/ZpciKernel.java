@@ -44,7 +44,8 @@ public final class ZpciKernel extends Kernel {
         super(design.core(), model.vfs());
         this.zdesign = design;
         this.model = model;
-        this.platform = new Platform(model.fids(), model.fwFids(), model.fwPecs(), model.fwEvents());
+        this.platform = new Platform(model.fids(), model.fwFids(), model.fwPecs(), model.fwEvents(),
+                model.features().fwQemu());
         this.memory = new ZpciDev[model.maxInst()];
         this.fidArray = model.fids().toArray(new String[0]);
         this.fidDevices = new PciDev[fidArray.length];
@@ -154,6 +155,9 @@ public final class ZpciKernel extends Kernel {
             case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3, ZPCI_SRIOV_SELFDEADLOCK ->
                     List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
             case ZPCI_BLOCK_V3_HOTPLUG -> List.<String[]>of(new String[] {"PF", "0x0304", "Standby"});
+            // QEMU: device_del (0x0303; its 0x0308 comes with the SCLP deconfigure), then device_add
+            case LINUX_6_1_176_S390X, LINUX_6_1_176_S390X_6EE600BFBE0F -> List.of(
+                    new String[] {"PF", "0x0303", "Unplugging"}, new String[] {"PF", "0x0301", "Configured"});
         };
     }
 
@@ -245,7 +249,7 @@ public final class ZpciKernel extends Kernel {
     }
 
     /**
-     * The choices (parameter a) of task {@code t}'s next step if it is ZpciDisableDevice, or null: a search
+     * The choices (parameter a) of task {@code t}'s next step if it is ZpciDisableDevice (or ZpciReleaseDeviceDisable), or null: a search
      * over the implementation's states gives each answer as its own move.
      */
     public List<Map<String, String>> disableChoices(Task t) {
@@ -254,7 +258,9 @@ public final class ZpciKernel extends Kernel {
             return null;
         }
         Frame top = frames.get(frames.size() - 1);
-        if (!top.proc().equals("zpci_deconfigure_device") || !top.pc().equals("disable")) {
+        // ZpciDisableDevice, or the pre-series release's ZpciReleaseDeviceDisable (6.1.y)
+        boolean disables = top.proc().equals("zpci_deconfigure_device") || top.proc().equals("zpci_release_device");
+        if (!disables || !top.pc().equals("disable")) {
             return null;
         }
         ZpciDev zdev = memory[top.z().zdev() - 1];

@@ -13,7 +13,29 @@ import java.util.Set;
  */
 public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, List<String> fwPecs, int fwEvents,
         List<String> threads, List<String> vfs, List<String> clpStaleDisableAnswers, boolean createDeviceCanFail,
-        boolean createDeviceErrChecked) {
+        boolean createDeviceErrChecked, Features features) {
+
+    /**
+     * The version constants of spec/ZpciLifecycle.tla (one per commit of the 2024-2025 series that changed the
+     * modelled paths; all on in the designs on 6.12.117's code, all off in linux-6.1.176-s390x) and FwQemu
+     * (the platform is QEMU's s390 PCI host).
+     */
+    public record Features(boolean stateLock, boolean exitSlotAtRelease, boolean releaseOnlyReserved,
+            boolean releaseNoBusRemoval, boolean fwQemu) {
+        /** The series' code on the abstract firmware. */
+        static final Features SERIES = new Features(true, true, true, true, false);
+
+        /** The pre-series zpci_release_device() (before c4a585e952ca and d76f96332967). */
+        public boolean oldRelease() {
+            return !releaseNoBusRemoval;
+        }
+    }
+
+    static final String STATE_LOCK = "ZpciStateLock_bcb5d6c76903";
+    static final String EXIT_SLOT_AT_RELEASE = "ZpciExitSlotAtRelease_6ee600bfbe0f";
+    static final String RELEASE_ONLY_RESERVED = "ZpciReleaseOnlyReserved_c4a585e952ca";
+    static final String RELEASE_NO_BUS_REMOVAL = "ZpciReleaseNoBusRemoval_d76f96332967";
+    static final String FW_QEMU = "FwQemu";
 
     /** zpci_create_device() can fail (kzalloc, clp_query_pci_fn): the spec's ZpciCreateDeviceCanFail. */
     static final String CREATE_CAN_FAIL = "ZpciCreateDeviceCanFail";
@@ -22,7 +44,8 @@ public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, Lis
 
     /** The constants this model reads; {@link Systems#create(String, Map)} refuses any other. */
     static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents",
-            "ClpStaleDisableAnswers", CREATE_CAN_FAIL, CREATE_ERR_CHECKED);
+            "ClpStaleDisableAnswers", CREATE_CAN_FAIL, CREATE_ERR_CHECKED, STATE_LOCK, EXIT_SLOT_AT_RELEASE,
+            RELEASE_ONLY_RESERVED, RELEASE_NO_BUS_REMOVAL, FW_QEMU);
 
     /**
      * The model of {@code constants} (as {@code TlcText} parses a cfg's values); a constant it does not give
@@ -37,7 +60,12 @@ public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, Lis
                 number(constants, "FwEvents", d.fwEvents), strings(constants, "Threads", d.threads), d.vfs,
                 strings(constants, "ClpStaleDisableAnswers", d.clpStaleDisableAnswers),
                 bool(constants, CREATE_CAN_FAIL, d.createDeviceCanFail),
-                bool(constants, CREATE_ERR_CHECKED, d.createDeviceErrChecked));
+                bool(constants, CREATE_ERR_CHECKED, d.createDeviceErrChecked),
+                new Features(bool(constants, STATE_LOCK, d.features.stateLock()),
+                        bool(constants, EXIT_SLOT_AT_RELEASE, d.features.exitSlotAtRelease()),
+                        bool(constants, RELEASE_ONLY_RESERVED, d.features.releaseOnlyReserved()),
+                        bool(constants, RELEASE_NO_BUS_REMOVAL, d.features.releaseNoBusRemoval()),
+                        bool(constants, FW_QEMU, d.features.fwQemu())));
     }
 
     private static List<String> strings(Map<String, Object> constants, String name, List<String> otherwise) {

@@ -2,7 +2,9 @@ package pcilc.ref;
 
 /** {@code enum zpci_state}, as Linux and the platform (per FID) know it; the spec's names. */
 public enum ZpciState {
-    STANDBY("Standby"), CONFIGURED("Configured"), RESERVED("Reserved");
+    STANDBY("Standby"), CONFIGURED("Configured"), RESERVED("Reserved"),
+    /** The platform only (QEMU, the spec's FwQemu): configured, marked for unplug by device_del. */
+    UNPLUGGING("Unplugging");
 
     private final String specName;
 

@@ -121,10 +121,22 @@ class LincheckTest {
      */
     static final int PRE_SERIALIZE_INVOCATIONS = 3000;
 
-    /** The designs to run: every implemented design, or those named in -Dpcilc.lincheck=a,b. */
+    /**
+     * Designs Lincheck does not run by default (named in -Dpcilc.lincheck they do). linux-6.1.176-s390x: its
+     * failure needs power=0 and power=1's SCLP configure before QEMU's device_del is raised, and the scripted
+     * free-running firmware raises 0x0303 as soon as it starts: 1000 runs found nothing (session 11). Its
+     * variant with 6ee600bfbe0f violates several invariants (TLC's whole graph has NoSelfDeleteInv,
+     * NoUseAfterFreeInv and KrefEqualsHoldersInv besides the OneInstancePerFidInv TLC's search stops at), and
+     * Lincheck finds NoSelfDeleteInv first. StateSpaceTest checks both against TLC instead.
+     */
+    static final java.util.Set<String> NOT_BY_DEFAULT = java.util.Set.of("linux-6.1.176-s390x",
+            "linux-6.1.176-s390x-6ee600bfbe0f");
+
+    /** The designs to run: every implemented design but NOT_BY_DEFAULT, or those named in -Dpcilc.lincheck=a,b. */
     static java.util.stream.Stream<String> designs() {
         String only = System.getProperty("pcilc.lincheck", "");
-        return SpecDesign.implemented().filter(d -> only.isEmpty() || List.of(only.split(",")).contains(d));
+        return SpecDesign.implemented().filter(d -> only.isEmpty() ? !NOT_BY_DEFAULT.contains(d)
+                : List.of(only.split(",")).contains(d));
     }
 
     /**

@@ -60,13 +60,13 @@ public final class Traces {
         SourceMap.read(specDir).actions().forEach(a -> actions.add(a.name()));
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<KernelTrace>> k : byKernel.entrySet()) {
-            String name = design != null ? design : k.getKey().replace('.', '-');
+            String name = design != null ? design : k.getKey();
             Manifest.Design d;
             try {
                 d = manifest.design(name);
             } catch (ToolError e) {
                 throw new ToolError("no design " + name + " in " + manifest.file() + " for the traces of kernel " + k.getKey()
-                        + " (the design of kernel linux-6.1.192-amd64 is linux-6-1-192-amd64)");
+                        + " (the design of a kernel is named after it)");
             }
             TraceMap map = TraceMap.read(mapFile != null ? mapFile : TraceMap.fileOf(specDir, d.module()), actions);
             long started = System.nanoTime();

@@ -47,7 +47,7 @@ public final class SourceMap {
     }
 
     /** The trees a citation may name that `make sources` unpacks, and whose citations the check verifies. */
-    public static final List<String> PINNED = List.of("linux-6.1.192", "linux-6.12.117");
+    public static final List<String> PINNED = List.of("linux-6.1.192", "linux-6.12.117", "linux-6.1.176");
     public static final List<String> KINDS = List.of("faithful", "simplified", "open");
 
     private static final Pattern DEF = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)\\s*(\\([^)]*\\))?\\s*==");

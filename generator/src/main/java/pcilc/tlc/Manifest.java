@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 public final class Manifest {
     public static final String FILE = "manifest.tsv";
     private static final Pattern RESULT = Pattern.compile("pass|deadlock|invariant:\\w+|property:\\w+");
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Lower case, digits and dashes; dots between (a kernel version: linux-6.1.176-s390x). */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*");
 
     /** One row of the manifest. */
     public record Design(String name, String module, String cfg, String expected, long distinct, long depth,
