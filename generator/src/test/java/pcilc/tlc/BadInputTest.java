@@ -131,7 +131,8 @@ class BadInputTest {
                 usage("empty design name", "usage: review <design>   (make review DESIGN=<name>; make designs lists them)",
                         "review", ""),
                 usage("unknown command", "unknown command 'frobnicate'; usage: designs | review <design> | generate"
-                        + " [--if-implemented] <design> | check | record | report | citations | fidelity  [--spec DIR] [--build DIR] [--out DIR]"
+                        + " [--if-implemented] <design> | check | record | report | citations | fidelity"
+                        + " | traces [--design D] [--map FILE] <kernel-dir>...  [--spec DIR] [--build DIR] [--out DIR]"
                         + " [--docs DIR]", "frobnicate"),
                 usage("unknown option of record", "unknown option --dry-run; usage: record  [--spec DIR] [--build DIR]"
                         + " [--out DIR] [--docs DIR]", "record", "--dry-run"),
