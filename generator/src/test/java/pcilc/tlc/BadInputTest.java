@@ -211,12 +211,17 @@ class BadInputTest {
                     dir.resolve("build/tlc").toString(), "--out", dir.resolve("build").toString(), "--docs",
                     dir.resolve("docs").toString()));
             all.addAll(List.of(args));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return run(all);
         };
+    }
+
+    /** Cli.run with {@code args}, as bin/pcilc runs it: the status and what it printed. */
+    static Outcome run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     static Case cli(String name, Setup setup, String expected, String... args) {

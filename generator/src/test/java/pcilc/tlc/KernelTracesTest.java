@@ -2,10 +2,7 @@ package pcilc.tlc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,17 +26,10 @@ class KernelTracesTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int status, String out, String err) {
-    }
-
-    Outcome traces(String... args) {
+    BadInputTest.Outcome traces(String... args) {
         List<String> all = new ArrayList<>(List.of("--spec", SPEC.toString(), "--out", tmp.resolve("out").toString(), "traces"));
         all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return BadInputTest.run(all);
     }
 
     static long traceCount(Path dir) throws IOException {
@@ -50,10 +40,10 @@ class KernelTracesTest {
 
     @Test
     void realTracesAreBehavioursOfTheirKernelsDesign() throws IOException {
-        Outcome o = traces(AMD64.toString());
+        BadInputTest.Outcome o = traces(AMD64.toString());
         long n = traceCount(AMD64);
-        assertThat(o.err()).isEmpty();
-        assertThat(o.out()).contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |")
+        assertThat(o.stderr()).isEmpty();
+        assertThat(o.stdout()).contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |")
                 .contains("traces: all " + n + " traces are behaviours of their designs").doesNotContainPattern("(?m)^rejected ");
         assertThat(o.status()).isZero();
         assertThat(tmp.resolve("out/kernel/report.md")).content().contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |");
@@ -62,9 +52,9 @@ class KernelTracesTest {
     @Test
     void anotherDesignRejectsThemWithTheFirstUnmatchedEvent() {
         // Nechita v11: remove_store kills the device and releases its driver before the rescan lock
-        Outcome o = traces("--design", "nechita-v11", AMD64.toString());
+        BadInputTest.Outcome o = traces("--design", "nechita-v11", AMD64.toString());
         assertThat(o.status()).isEqualTo(1);
-        assertThat(o.out()).contains("rejected ").contains("no behaviour of nechita-v11").contains("<-- no match")
+        assertThat(o.stdout()).contains("rejected ").contains("no behaviour of nechita-v11").contains("<-- no match")
                 .containsPattern("traces: [1-9][0-9]* of [0-9]+ traces rejected");
     }
 
@@ -77,9 +67,9 @@ class KernelTracesTest {
                 "map device_del <-pci_remove_bus_device PciDestroyDevPut");
         assertThat(wrong).isNotEqualTo(right);
         Files.writeString(map, wrong);
-        Outcome o = traces("--map", map.toString(), AMD64.toString());
+        BadInputTest.Outcome o = traces("--map", map.toString(), AMD64.toString());
         assertThat(o.status()).isEqualTo(1);
-        assertThat(o.out()).contains("rejected ").contains("<-- no match");
+        assertThat(o.stdout()).contains("rejected ").contains("<-- no match");
     }
 
     record Bad(String name, String trace, String map, String expected) {
@@ -131,9 +121,9 @@ class KernelTracesTest {
             args.addAll(List.of("--map", map.toString()));
         }
         args.add(dir.toString());
-        Outcome o = traces(args.toArray(String[]::new));
+        BadInputTest.Outcome o = traces(args.toArray(String[]::new));
         assertThat(o.status()).isEqualTo(1);
-        assertThat(o.err()).isEqualTo("error: " + bad.expected().replace("{trace}", trace.toString())
+        assertThat(o.stderr()).isEqualTo("error: " + bad.expected().replace("{trace}", trace.toString())
                 .replace("{map}", map.toString()).replace("{spec}", SPEC.toString()) + "\n");
         assertThat(tmp.resolve("out/kernel/report.md")).doesNotExist();
     }
