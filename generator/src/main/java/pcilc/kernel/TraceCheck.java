@@ -23,7 +23,8 @@ import pcilc.tlc.ToolError;
  * actions the map does not name are not observed and may happen anywhere; a step of a mapped action needs
  * its event. Only the scenario's threads move. The trace is a behaviour when every event is consumed, no step
  * is pending, and then (still by unobserved steps) every thread can return; a run the lab found hung need
- * only be a prefix of a behaviour.
+ * only be a prefix of a behaviour (its last events may announce steps still waiting), and the search says
+ * whether the design can be stuck right there, as the kernel was.
  */
 public final class TraceCheck {
     /** One observed event: its thread and the steps it announces. */
@@ -34,8 +35,13 @@ public final class TraceCheck {
     public record Row(Observed event, StateGraph.Edge step) {
     }
 
-    /** The outcome: validated, or the rows matched before the first event (or end) that no behaviour matches. */
-    public record Verdict(boolean validated, List<Observed> events, int matched, List<Row> prefix, String why) {
+    /**
+     * The outcome: validated, or the rows matched before the first event (or end) that no behaviour matches.
+     * For a hung run, {@code stuck} names the guest's threads when the design can deadlock right there (none
+     * of them can take a step; {@code prefix} then ends in that state), else it is empty.
+     */
+    public record Verdict(boolean validated, List<Observed> events, int matched, List<Row> prefix, String why,
+                          List<String> stuck) {
     }
 
     private final String design;
@@ -112,6 +118,8 @@ public final class TraceCheck {
         }
         long best = queue.isEmpty() ? -1 : queue.peek();
         long accepted = -1;
+        long stuck = -1;
+        Set<String> guest = new LinkedHashSet<>(trace.tasks().values());
         while (!queue.isEmpty()) {
             long node = queue.poll();
             int s = state(node);
@@ -120,9 +128,14 @@ public final class TraceCheck {
             if (k > consumed(best)) {
                 best = node;
             }
-            if (k == events.size() && pend == 0 && done(s, threads, trace.hung())) {
-                accepted = node;
-                break;
+            // a hung run's last entries may announce steps that never came (the lock its task waits for)
+            if (k == events.size() && (pend == 0 || trace.hung()) && done(s, threads, trace.hung())) {
+                accepted = accepted < 0 ? node : accepted;
+                // a hung run: look on for a state where the design is stuck as the kernel was
+                if (!trace.hung() || stuck(s, guest)) {
+                    stuck = trace.hung() ? node : -1;
+                    break;
+                }
             }
             if (k < events.size()) {
                 Observed o = events.get(k);
@@ -155,14 +168,15 @@ public final class TraceCheck {
                 }
             }
         }
-        long end = accepted >= 0 ? accepted : best;
+        long end = stuck >= 0 ? stuck : accepted >= 0 ? accepted : best;
         List<Row> rows = new ArrayList<>();
         for (long n = end; n >= 0 && via.containsKey(n); n = parent.get(n)) {
             rows.add(via.get(n));
         }
         Collections.reverse(rows);
         if (accepted >= 0) {
-            return new Verdict(true, events, events.size(), rows, "");
+            List<String> blocked = stuck >= 0 ? guest.stream().sorted().toList() : List.of();
+            return new Verdict(true, events, events.size(), rows, "", blocked);
         }
         int k = consumed(best);
         String why;
@@ -176,7 +190,7 @@ public final class TraceCheck {
             why = "all " + events.size() + " events match, but then no behaviour lets every thread return, as the"
                     + " kernel's did";
         }
-        return new Verdict(false, events, k, rows, why);
+        return new Verdict(false, events, k, rows, why, List.of());
     }
 
     private boolean isThreadOfDesign(String t) {
@@ -201,6 +215,13 @@ public final class TraceCheck {
             return out;
         });
         return stack.stream().allMatch(v -> ((List<?>) v).isEmpty());
+    }
+
+    /** The guest's threads cannot move and one of them is still in the kernel: a deadlock of theirs. */
+    private boolean stuck(int s, Set<String> guest) {
+        Object v = TlcText.parseValue(graph.state(s).get("stack"));
+        boolean inside = guest.stream().anyMatch(t -> !((List<?>) ((Map<?, ?>) v).get(t)).isEmpty());
+        return inside && graph.out(s).stream().noneMatch(e -> guest.contains(e.thread()));
     }
 
     // A search node in one long: state (22 bits), events consumed (12), the pending set of each thread (5 x 6;

@@ -29,10 +29,10 @@ import pcilc.tlc.ToolError;
 public final class Traces {
     /** One kernel's figures. */
     public record Row(String kernel, String design, int traces, int events, int validated, int rejected, int hung,
-                      int interleavings, List<String> observed, List<String> unobserved) {
+                      int deadlocks, int interleavings, List<String> observed, List<String> unobserved) {
         String line() {
-            return String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d |", kernel, design, traces, events,
-                    validated, rejected, hung, interleavings);
+            return String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %d | %d |", kernel, design, traces,
+                    events, validated, rejected, hung, deadlocks, interleavings);
         }
     }
 
@@ -87,6 +87,7 @@ public final class Traces {
         int events = 0;
         int validated = 0;
         int hung = 0;
+        int deadlocks = 0;
         Set<String> interleavings = new HashSet<>();
         for (KernelTrace t : traces) {
             TraceCheck.Verdict v = check.check(t);
@@ -95,6 +96,15 @@ public final class Traces {
             interleavings.add(TraceCheck.interleaving(v.events()));
             if (v.validated()) {
                 validated++;
+                if (t.hung()) {
+                    out.println("hung " + t.file() + ": a prefix of a behaviour of " + design + (v.stuck().isEmpty()
+                            ? "; the design cannot be stuck there" : "; the design deadlocks there too ("
+                            + String.join(", ", v.stuck()) + " cannot move):"));
+                    if (!v.stuck().isEmpty()) {
+                        deadlocks++;
+                        out.print(TraceCheck.swimlane(TraceCheck.threads(t, v.events()), v.prefix(), null, 40));
+                    }
+                }
                 continue;
             }
             List<String> threads = TraceCheck.threads(t, v.events());
@@ -104,7 +114,8 @@ public final class Traces {
         }
         // the design's actions (those it can take), observed where the map names them
         List<String> taken = g.edges().stream().map(StateGraph.Edge::action).distinct().sorted().toList();
-        return new Row(kernel, design, traces.size(), events, validated, traces.size() - validated, hung, interleavings.size(),
+        return new Row(kernel, design, traces.size(), events, validated, traces.size() - validated, hung, deadlocks,
+                interleavings.size(),
                 taken.stream().filter(map.observed()::contains).toList(),
                 taken.stream().filter(a -> !map.observed().contains(a)).toList());
     }
@@ -165,8 +176,8 @@ public final class Traces {
 
     /** The table of the rows, as build/kernel/report.md has it. */
     public static String table(List<Row> rows) {
-        StringBuilder b = new StringBuilder("| kernel | design | traces | events | validated | rejected | hung | distinct interleavings |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder b = new StringBuilder("| kernel | design | traces | events | validated | rejected | hung | hung where the design deadlocks |"
+                + " distinct interleavings |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> b.append(r.line()).append('\n'));
         return b.toString();
     }

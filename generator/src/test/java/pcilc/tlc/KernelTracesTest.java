@@ -49,6 +49,19 @@ class KernelTracesTest {
         assertThat(tmp.resolve("out/kernel/report.md")).content().contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |");
     }
 
+    /**
+     * 6.12.117 deadlocked in the lab: sriov_numvfs_store holds device_lock(PF) and waits for the rescan lock
+     * that remove_store holds while it waits for device_lock(PF) (a5338e365c45's AB-BA, design
+     * sriov-numvfs-remove). The hung trace is a prefix of a behaviour that deadlocks there.
+     */
+    @Test
+    void theRealDeadlockIsTheDesignsDeadlock() {
+        BadInputTest.Outcome o = traces(TRACES.resolve("linux-6.12.117-amd64").toString());
+        assertThat(o.stdout()).contains("the design deadlocks there too (remove_store, sriov_numvfs_store cannot move)")
+                .contains("| linux-6.12.117-amd64 | linux-6.12.117-amd64 | 1 | 5 | 1 | 0 | 1 | 1 | 1 |");
+        assertThat(o.status()).isZero();
+    }
+
     @Test
     void anotherDesignRejectsThemWithTheFirstUnmatchedEvent() {
         // Nechita v11: remove_store kills the device and releases its driver before the rescan lock
