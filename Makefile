@@ -107,7 +107,7 @@ kernel: $(CP_FILE) ## boot Debian's 6.1.192 and 6.12.117 (x86_64) and 6.1.176 (s
 SMOKE_DIR := $(BUILD)/kernel-smoke
 kernel-smoke: $(CP_FILE) ## one boot per architecture, a few scenarios, their traces validated (part of make test)
 	@kernel/amd64.sh 6.1.192 $(SMOKE_DIR)/linux-6.1.192-amd64 12
-	@kernel/s390x.sh 6.1.176 $(SMOKE_DIR)/linux-6.1.176-s390x 6
+	@PCILC_SCENARIOS=firmware,power_off+power_on,power_off+firmware kernel/s390x.sh 6.1.176 $(SMOKE_DIR)/linux-6.1.176-s390x 6
 	@$(TOOL) --out $(SMOKE_DIR) traces $(SMOKE_DIR)/linux-6.1.192-amd64 $(SMOKE_DIR)/linux-6.1.176-s390x
 
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.

@@ -23,13 +23,14 @@ mount -t devtmpfs dev /dev 2>/dev/null
 mount -t tracefs tracefs /sys/kernel/tracing
 stty -echo 2>/dev/null
 
-KERNEL=linux; FIRST=1; RUNS=1; AVAIL=0
+KERNEL=linux; FIRST=1; RUNS=1; AVAIL=0; ONLY=
 for a in $(cat /proc/cmdline); do
   case $a in
     pcilc.kernel=*) KERNEL=${a#*=} ;;
     pcilc.first=*) FIRST=${a#*=} ;;
     pcilc.runs=*) RUNS=${a#*=} ;;
     pcilc.avail=*) AVAIL=${a#*=} ;;
+    pcilc.scenarios=*) ONLY=$(echo "${a#*=}" | tr , ' ') ;;
   esac
 done
 
@@ -231,7 +232,9 @@ run() {
 
 # the scenarios, in turn; the racing ones twice as often
 SCENARIOS="firmware power_off+power_on power_off+firmware power_off+power_on+firmware power_off+firmware power_off+power_on+firmware"
-set -- $SCENARIOS
+# pcilc.scenarios=A,B: only these (the smoke run leaves out power_on racing device_del, which can leave
+# 6.1.176 hung or oopsed: a finding of the full run, not a smoke test's)
+[ -n "$ONLY" ] && SCENARIOS=$ONLYset -- $SCENARIOS
 NS=$#
 dmesg -c >/dev/null
 stamp ready
