@@ -136,9 +136,9 @@ VARIABLES
 \* PCI-core designs).  Declared here so that every PCI-core action leaves it
 \* unchanged and keeps its own name in TLC's traces.
 VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh
+          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable
 archVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-              stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh>>
+              stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable>>
 
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
 deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
@@ -178,7 +178,7 @@ Init ==
     /\ pstate = << >> /\ queue = << >> /\ fwLeft = 0 /\ zfid = << >> /\ zstate = << >> /\ phase = << >>
     /\ kref = << >> /\ listed = << >> /\ slot = << >> /\ slotDeregs = << >> /\ iommu = << >>
     /\ stateLock = << >> /\ addRemoveLock = NoOwner /\ pdevZdev = << >> /\ warned = {}
-    /\ pfh = << >> /\ zfh = << >>
+    /\ pfh = << >> /\ zfh = << >> /\ dmaTable = << >>
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)

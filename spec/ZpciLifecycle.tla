@@ -135,7 +135,7 @@ OldRelease == ~ZpciReleaseNoBusRemoval_d76f96332967
 (* reference) are bookkeeping of who holds what: no step's guard reads     *)
 (* them except as the code's own local variables (existing_zdev, pdev).    *)
 fwVars == <<pstate, queue, fwLeft, pfh>>
-zdevVars == <<zfid, zstate, phase, kref, listed, zfh>>
+zdevVars == <<zfid, zstate, phase, kref, listed, zfh, dmaTable>>
 sysfsVars == <<slot, slotDeregs, iommu>>
 zlockVars == <<stateLock, addRemoveLock>>
 zVars == archVars  \* declared in PciCore
@@ -148,6 +148,19 @@ States == {"Standby", "Configured", "Reserved"}
 PStates == States \cup {"Unplugging"}
 PConfigured(f) == pstate[f] \in {"Configured", "Unplugging"}
 Pecs == {"0x0301", "0x0302", "0x0303", "0x0304", "0x0306", "0x0308"}
+\* dmaTable[i]: 6.1.y's zdev->dma_table and the IOAT the platform has registered for it (zpci_dma_init_device()
+\* registers it, zpci_dma_exit_device() deregisters it, then frees the table): "none" (dma_table NULL), "reg"
+\* (set, IOAT registered), "dereg" (still set, the IOAT already deregistered: by this thread, which frees
+\* the table next, or by another, whose exit this one overlaps).  Only the code before bcb5d6c76903 has it
+\* in the model (DmaModelled): with the state_lock no two zpci_dma_exit_device() of a zdev overlap (both
+\* callers hold it and zpci_deconfigure_device() checks CONFIGURED), so there it is always "none".
+DmaStates == {"none", "reg", "dereg"}
+DmaModelled == ~ZpciStateLock_bcb5d6c76903
+\* QEMU's answer (FwQemu) to zpci_unregister_ioat(): MPCIFC DEREG IOAT with zdev->fh (mpcifc_service_call).
+\* A handle it does not have, or of a function not enabled: cc 3 (ZPCI_PCI_LS_INVAL_HANDLE), which
+\* zpci_dma_exit_device() accepts ("the function is gone already"); an IOAT not registered: cc 1
+\* (ZPCI_PCI_LS_ERR, status ZPCI_MOD_ST_SEQUENCE): -EIO.  zdev_enabled(zdev) false: no deregistration.
+DmaExitFails(f, i) == zfh[i].en /\ zfh[i] = pfh[f] /\ pstate[f] # "Reserved" /\ dmaTable[i] = "dereg"
 
 \* A zPCI frame has these fields; a PCI-core frame only proc, pc, dev.
 IsZFrame(fr) == "ref" \in DOMAIN fr
@@ -178,6 +191,7 @@ ZTypeOK ==
     /\ pdevZdev \in [Devices -> Inst \cup {0}]
     /\ rescanLock \in [owner : Threads \cup {NoOwner}, depth : Nat]
     /\ pdevRef \in [Devices -> Int]
+    /\ dmaTable \in [Inst -> DmaStates]
 
 ZInit ==
     /\ stack = [t \in Threads |->
@@ -218,6 +232,8 @@ ZInit ==
     \* At boot every function is configured and enabled by Linux with handle 1.
     /\ pfh = [f \in Fids |-> Fh(1, TRUE)]
     /\ zfh = [i \in Inst |-> IF zfid[i] # "none" THEN Fh(1, TRUE) ELSE NoFh]
+    \* ... and its DMA table set up and the IOAT registered (only where the model has them: DmaModelled).
+    /\ dmaTable = [i \in Inst |-> IF zfid[i] # "none" /\ DmaModelled THEN "reg" ELSE "none"]
 
 -----------------------------------------------------------------------------
 (* Frame helpers                                                            *)
@@ -365,7 +381,7 @@ ZpciZdevPutKref(t) ==
        ELSE /\ UNCHANGED <<phase, listed, warned>>
             /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
             /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, zfh, sysfsVars, stateLock, pdevZdev>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, zstate, zfh, sysfsVars, stateLock, pdevZdev>>
 
 \* The release is done: mutex_unlock(zpci_add_remove_lock).
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_zdev_put "mutex_unlock(&zpci_add_remove_lock);"
@@ -401,14 +417,17 @@ ZpciReleaseDeviceBusRemove(t) ==
 \* ignored.
 \* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "if (zdev_enabled(zdev))" "zpci_disable_device(zdev);"
 \* @source linux-6.1.176 arch/s390/pci/pci.c zpci_disable_device "cc = clp_disable_fh(zdev, &fh);" "rc = clp_refresh_fh(zdev->fid, &fh);"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_release_device "if (zdev->dma_table)" "zpci_dma_exit_device(zdev);"
 \* @fidelity open: as ZpciDisableDevice (the firmware's answer to a stale handle: ClpStaleDisableAnswers).
-\*   zpci_dma_exit_device() before it (if (zdev->dma_table)) is left out: no lock of the model, no state the
-\*   model has, and its result is ignored here.
+\*   zpci_dma_exit_device() before it (if (zdev->dma_table), its result ignored) is part of this step, with
+\*   QEMU's answer as in ZpciDmaExitDevice (DmaExitFails: the table stays set); nothing between takes a lock
+\*   of the model.
 ZpciReleaseDeviceDisable(t, a) ==
     LET f == Dev(t)
         i == Z(t) IN
     /\ At(t, "zpci_release_device", "disable")
     /\ a \in ClpDisableAnswers(f, i)
+    /\ dmaTable' = IF dmaTable[i] # "none" /\ ~DmaExitFails(f, i) THEN [dmaTable EXCEPT ![i] = "none"] ELSE dmaTable
     /\ CASE a = "success" -> /\ zfh' = [zfh EXCEPT ![i] = Fh(pfh[f].gen, FALSE)]
                              /\ pfh' = [pfh EXCEPT ![f].en = FALSE]
          [] a = "already" -> zfh' = [zfh EXCEPT ![i] = pfh[f]] /\ UNCHANGED pfh
@@ -442,7 +461,7 @@ ZpciReleaseDeviceState(t) ==
     /\ warned' = IF exits /\ InPowerAttr(t, i) THEN warned \cup {"selfdelete"} ELSE warned
     /\ listed' = IF zstate[i] \in {"Configured", "Standby"} THEN [listed EXCEPT ![i] = FALSE] ELSE listed
     /\ Goto(t, IF ZpciExitSlotAtRelease_6ee600bfbe0f THEN "exit_slot" ELSE "cleanup")
-    /\ UNCHANGED <<lockVars, deviceVars, fwLeft, zfid, zstate, phase, kref, zfh, iommu, zlockVars, pdevZdev>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwLeft, zfid, dmaTable, zstate, phase, kref, zfh, iommu, zlockVars, pdevZdev>>
 
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_release_device "zpci_exit_slot(zdev);"
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c zpci_exit_slot "pci_hp_deregister(&zdev->hotplug_slot);"
@@ -506,7 +525,7 @@ ZpciDestroyIommu(t) ==
     /\ iommu' = [iommu EXCEPT ![i] = FALSE]
     /\ phase' = [phase EXCEPT ![i] = "freed"]
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, kref, listed, zfh, slot, slotDeregs, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, zstate, kref, listed, zfh, slot, slotDeregs, zlockVars, pdevZdev, warned>>
 
 \* pcibios_release_device(): the pci_dev is freed; it drops its zdev
 \* reference with zpci_zdev_put().  Block v3 wraps this in the rescan lock.
@@ -583,7 +602,7 @@ ZpciInitSlot(t) ==
     /\ listed' = [listed EXCEPT ![i] = TRUE]
     /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, zfh, slotDeregs, iommu, stateLock, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, zstate, zfh, slotDeregs, iommu, stateLock, pdevZdev, warned>>
 
 \* zpci_create_device(): kzalloc, state as given; the caller then adds it.
 \* The instance is the lowest free one, as the allocator of the Java
@@ -628,18 +647,22 @@ ScanPdev(f, i) ==
 \* be enabled yet (CLP_RC_SETPCIFN_FHOP); then it is enabled and its state is ENABLED, whatever it was
 \* (a function in standby too).  A failed enable: -EIO, nothing scanned, zdev->fh as updated.
 QemuEnableOk(f, fh) == fh.gen = pfh[f].gen /\ pstate[f] # "Reserved" /\ ~pfh[f].en
+\* 6.1.y (DmaModelled): after the enable, zpci_dma_init_device() sets up a new DMA table and registers its
+\* IOAT (taken to succeed: QEMU's IOAT of a function just enabled is not registered, as its SCLP
+\* deconfigure and the deregistration of zpci_dma_exit_device() leave it).
 ScanDevice(f, i, fh) ==
     IF FwQemu /\ ~fh.en
     THEN IF QemuEnableOk(f, fh)
          THEN /\ zfh' = [zfh EXCEPT ![i] = Fh(fh.gen, TRUE)]
               /\ pfh' = [pfh EXCEPT ![f].en = TRUE]
               /\ pstate' = [pstate EXCEPT ![f] = IF @ = "Standby" THEN "Configured" ELSE @]
+              /\ dmaTable' = IF DmaModelled THEN [dmaTable EXCEPT ![i] = "reg"] ELSE dmaTable
               /\ ScanPdev(f, i)
          ELSE /\ zfh' = [zfh EXCEPT ![i] = fh]
-              /\ UNCHANGED <<pfh, pstate, added, dead, removeCount, pdevRef, pdevZdev, kref>>
+              /\ UNCHANGED <<pfh, pstate, added, dead, removeCount, pdevRef, pdevZdev, kref, dmaTable>>
     ELSE /\ ScanFh(f, i, fh)
          /\ ScanPdev(f, i)
-         /\ UNCHANGED pstate
+         /\ UNCHANGED <<pstate, dmaTable>>
 
 -----------------------------------------------------------------------------
 (* Removing the pci_dev, deconfiguring                                      *)
@@ -675,16 +698,59 @@ ZpciBusRemoveDevicePut(t) ==
 \* @source linux-6.12.117 arch/s390/pci/pci.c zpci_deconfigure_device "if (zdev->state != ZPCI_FN_STATE_CONFIGURED)" "zpci_bus_remove_device(zdev, false);"
 \* @source linux-6.1.176 arch/s390/pci/pci.c zpci_deconfigure_device "if (zdev->zbus->bus)" "zpci_bus_remove_device(zdev, false);"
 \* @fidelity faithful: if (zdev->zbus->bus): the bus exists for every instance of the model.  Before
-\*   bcb5d6c76903 (6.1.y) there is no state check here: the callers checked CONFIGURED without a lock.
-\*   6.1.y's zpci_dma_exit_device() between the removal and the disable is left out (no lock, no state
-\*   of the model); its -EIO (an IOAT deregistration answered with a condition code other than 0 or 3)
-\*   is taken not to happen.
+\*   bcb5d6c76903 (6.1.y) there is no state check here: the callers checked CONFIGURED without a lock,
+\*   and zpci_dma_exit_device() comes between the removal and the disable (ZpciDmaExitDevice).
 ZpciDeconfigureDevice(t) ==
     /\ At(t, "zpci_deconfigure_device", "entry")
     /\ IF zstate[Z(t)] = "Configured" \/ ~ZpciStateLock_bcb5d6c76903
-       THEN Push(t, [Top(t) EXCEPT !.pc = "disable"], ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
+       THEN Push(t, [Top(t) EXCEPT !.pc = IF DmaModelled THEN "dma_exit" ELSE "disable"],
+                 ZFrame("zpci_bus_remove_device", "entry", Dev(t), Z(t)))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, zVars>>
+
+\* 6.1.y: if (zdev->dma_table) { rc = zpci_dma_exit_device(zdev); if (rc) return rc; }:
+\* if (zdev_enabled(zdev)) cc = zpci_unregister_ioat(zdev, 0); if (cc && cc != 3) return -EIO.
+\* The check and the deregistration are one step; the table is freed in the next (ZpciDmaExitDeviceFree).
+\* A second zpci_deconfigure_device() of the same zdev (the 0x0303 handler and a write of 0 to the slot's
+\* power attribute: no lock serializes them before bcb5d6c76903) that finds the table still set
+\* deregisters again: QEMU answers cc 1, the deconfigure returns -EIO before the disable and the SCLP
+\* deconfigure (the s390x lab's trace 0081-power_off+firmware).
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_deconfigure_device "if (zdev->dma_table) {" "rc = zpci_dma_exit_device(zdev);" "if (rc)" "return rc;"
+\* @source linux-6.1.176 arch/s390/pci/pci_dma.c zpci_dma_exit_device "if (zdev_enabled(zdev))" "cc = zpci_unregister_ioat(zdev, 0);" "if (cc && cc != 3)" "return -EIO;"
+\* @source linux-6.1.176 arch/s390/pci/pci.c zpci_unregister_ioat "u64 req = ZPCI_CREATE_REQ(zdev->fh, dmaas, ZPCI_MOD_FC_DEREG_IOAT);" "cc = zpci_mod_fc(req, &fib, &status);"
+\* @source qemu 001cb79d89af hw/s390x/s390-pci-inst.c mpcifc_service_call "case ZPCI_MOD_FC_DEREG_IOAT:" "} else if (!pbdev->iommu->enabled) {" "cc = ZPCI_PCI_LS_ERR;" "pci_dereg_ioat(pbdev->iommu);"
+\* @fidelity open: QEMU's answer to MPCIFC DEREG IOAT (mpcifc_service_call, QEMU 7.2): cc 0 and the IOAT
+\*   deregistered when it is registered, cc 1 (-EIO) when it is not, cc 3 for a handle it does not have
+\*   enabled (DmaExitFails); covered by FwQemu only in the designs before bcb5d6c76903 (DmaModelled: the
+\*   6.1.176 designs).  Left out: the WARN_ON(zdev->s390_domain) (no IOMMU domain in the model), the
+\*   iommu/lazy bitmaps (freed with the table), a failing zpci_dma_init_device() (taken to succeed in the
+\*   scan), the IOAT as QEMU's per-function state (the model keeps it per zdev: two zdevs of one FID
+\*   with a DMA table each are a state past OneInstancePerFidInv), and the 0x0304 path's exit
+\*   (zpci_event_hard_deconfigured: 0x0304 is not raised by QEMU).  The check of zdev->dma_table and the
+\*   deregistration are one step: a second exit that checks before the first frees the table and
+\*   deregisters after it fails in the kernel as well; the model has it fail between the first's
+\*   deregistration and free, the same outcome with no traced function in between (unless a scan
+\*   registers a new IOAT there, which the model then does not have this exit fail on).
+ZpciDmaExitDevice(t) ==
+    LET f == Dev(t)
+        i == Z(t) IN
+    /\ At(t, "zpci_deconfigure_device", "dma_exit")
+    /\ CASE dmaTable[i] = "none"  -> Goto(t, "disable") /\ UNCHANGED dmaTable
+         [] DmaExitFails(f, i)     -> Return(t) /\ UNCHANGED dmaTable
+         [] OTHER                  -> Goto(t, "dma_free") /\ dmaTable' = [dmaTable EXCEPT ![i] = "dereg"]
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, kref, listed, zfh, sysfsVars, zlockVars,
+                   pdevZdev, warned>>
+
+\* dma_cleanup_tables(zdev->dma_table); zdev->dma_table = NULL; return 0.
+\* @source linux-6.1.176 arch/s390/pci/pci_dma.c zpci_dma_exit_device "dma_cleanup_tables(zdev->dma_table);" "zdev->dma_table = NULL;" "return 0;"
+\* @fidelity simplified: the bitmaps' vfree() and next_bit are left out (no state of the model).  Only the
+\*   exit whose deregistration succeeded gets here: a second exit of the zdev fails at QEMU's cc 1 first.
+ZpciDmaExitDeviceFree(t) ==
+    /\ At(t, "zpci_deconfigure_device", "dma_free")
+    /\ dmaTable' = [dmaTable EXCEPT ![Z(t)] = "none"]
+    /\ Goto(t, "disable")
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, kref, listed, zfh, sysfsVars, zlockVars,
+                   pdevZdev, warned>>
 
 \* if (zdev_enabled(zdev)) { rc = zpci_disable_device(zdev); if (rc) return rc; }
 \* success: zpci_update_fh() with the answer's handle (the current one,
@@ -711,7 +777,7 @@ ZpciDisableDevice(t, a) ==
                              /\ Goto(t, "sclp")
          [] a = "already" -> zfh' = [zfh EXCEPT ![i] = pfh[f]] /\ UNCHANGED pfh /\ Return(t)
          [] a = "fail"    -> UNCHANGED <<pfh, zfh>> /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, pstate, queue, fwLeft, zfid, zstate, phase, kref, listed,
+    /\ UNCHANGED <<lockVars, deviceVars, pstate, queue, fwLeft, zfid, dmaTable, zstate, phase, kref, listed,
                    sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* sclp_pci_deconfigure() (fails unless the platform still has the function
@@ -732,7 +798,7 @@ ZpciDeconfigureDeviceSclp(t) ==
             /\ zstate' = [zstate EXCEPT ![Z(t)] = "Standby"]
        ELSE UNCHANGED <<pstate, pfh, queue, zstate>>
     /\ Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwLeft, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwLeft, zfid, dmaTable, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_device_reserved() (state_lock held): idempotent; RESERVED; the
 \* platform reference goes to zpci_zdev_put().  Before 4b1815a52d7e it also
@@ -767,7 +833,7 @@ ZpciDeviceReserved(t) ==
     /\ listed' = [listed EXCEPT ![i] = FALSE]
     /\ zstate' = [zstate EXCEPT ![i] = "Reserved"]
     /\ Replace(t, PutFrame(i))
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, iommu, zlockVars, pdevZdev>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, phase, kref, zfh, iommu, zlockVars, pdevZdev>>
 
 -----------------------------------------------------------------------------
 (* zpci_event_availability(): the event handler thread.                     *)
@@ -805,7 +871,7 @@ ZpciEventAvailability(t) ==
                                                           Head(queue)[1], i)
                                                    EXCEPT !.ref = (i # 0), !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
             /\ UNCHANGED rescanLock
-    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, pfh, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, pstate, fwLeft, pfh, zfid, dmaTable, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* Block v3: get_zdev_by_fid() under the rescan lock.
 \* @source block-v3 patch2 arch/s390/pci/pci_event.c __zpci_event_availability
@@ -814,7 +880,7 @@ ZpciEventAvailability(t) ==
 ZpciEventGetZdev(t) ==
     /\ At(t, "zpci_event_availability", "get")
     /\ GetZdev(t, Dev(t), Top(t).pec, Top(t).fh)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, zstate, phase, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* mutex_lock(&zdev->state_lock) for an existing zdev.
 \* @source linux-6.12.117 arch/s390/pci/pci_event.c __zpci_event_availability "mutex_lock(&zdev->state_lock);"
@@ -896,7 +962,7 @@ ZpciEventSwitch(t) ==
                  THEN DeviceReserved(t, i, "unlock")
                  ELSE Goto(t, "unlock") /\ UNCHANGED <<zstate, listed>>
               /\ UNCHANGED <<zfid, phase, kref, zfh>>
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, sysfsVars, zlockVars, pdevZdev, warned, dmaTable>>
 
 \* 0x0304 continued: zpci_disable_device(), state STANDBY; then the 0x0304
 \* may reserve at once: clp_get_state() == RESERVED -> zpci_device_reserved().
@@ -909,7 +975,7 @@ ZpciEventSwitch(t) ==
 \*   clp_get_state() says RESERVED, zpci_device_reserved() are one step under state_lock (STANDBY is not
 \*   visible to anyone in between).  clp_get_state() failing is not modelled (QEMU: the function is
 \*   gone after its unplug; the model's platform state is then Reserved).  6.1.y: zpci_dma_exit_device()
-\*   is left out (no lock, no state of the model); zpci_device_reserved() as DeviceReserved.
+\*   is left out (0x0304 is not raised in the 6.1.176 designs, FwQemu); zpci_device_reserved() as DeviceReserved.
 ZpciEventHardDeconfigured(t) ==
     LET f == Dev(t)
         i == Z(t) IN
@@ -918,7 +984,7 @@ ZpciEventHardDeconfigured(t) ==
        THEN DeviceReserved(t, i, "unlock")
        ELSE /\ zstate' = [zstate EXCEPT ![i] = IF @ = "Configured" THEN "Standby" ELSE @]
             /\ Goto(t, "unlock") /\ UNCHANGED listed
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* 0x0306: zpci_remove_reserved_devices(): a listed STANDBY zdev whose function
 \* clp_get_state() reports RESERVED leaves zpci_list and zpci_device_reserved()
@@ -939,7 +1005,7 @@ ZpciRemoveReservedDevices(t) ==
             /\ listed' = [listed EXCEPT ![i] = FALSE]
             /\ Push(t, Top(t), PutFrame(i))
        ELSE Goto(t, "clp_list") /\ UNCHANGED <<zstate, listed>>
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, phase, kref, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_scan_devices() -> clp_scan_pci_devices(): CLP LIST PCI, __clp_add() for
 \* each function, in FID order (FidOrder); a frame of its own whose dev is the
@@ -992,7 +1058,7 @@ ClpAdd(t, a) ==
                     /\ UNCHANGED <<zfid, zfh, zstate, phase>>
        ELSE a = "ok" /\ UNCHANGED <<zfid, zfh, zstate, phase, warned>>
     /\ IF k < Len(FidOrder) THEN Upd(t, [Top(t) EXCEPT !.dev = FidOrder[k + 1]]) ELSE Return(t)
-    /\ UNCHANGED <<lockVars, deviceVars, fwVars, kref, listed, sysfsVars, zlockVars, pdevZdev>>
+    /\ UNCHANGED <<lockVars, deviceVars, fwVars, kref, listed, sysfsVars, zlockVars, pdevZdev, dmaTable>>
 
 \* zpci_add_devices(): each zdev of the scan list (phase "new": the handler is
 \* the one thread that creates) by zpci_add_device(), lowest instance first.
@@ -1040,7 +1106,7 @@ ZpciBusScanBusses(t) ==
 \*   taken to succeed (open: the firmware's answer to an enable with a stale handle); a pci_dev left from
 \*   before is reused rather than a second struct allocated (ScanPdev).  With FwQemu the enable is
 \*   answered as QEMU answers it (QemuEnableOk): not open there.  6.1.y: zpci_dma_init_device()
-\*   after the enable is taken to succeed; devfn 0 of a multifunction bus (zpci_bus_scan_bus()) is not a
+\*   after the enable is taken to succeed (dmaTable "reg"); devfn 0 of a multifunction bus (zpci_bus_scan_bus()) is not a
 \*   case of the model (one function per bus).
 ZpciEventScan(t) ==
     /\ At(t, "zpci_event_availability", "scan")
@@ -1229,7 +1295,7 @@ EnableSlotConfigure(t) ==
             /\ zstate' = [zstate EXCEPT ![i] = "Configured"]
             /\ Goto(t, "scan")
        ELSE (IF ZpciStateLock_bcb5d6c76903 THEN Goto(t, "unlock") ELSE Return(t)) /\ UNCHANGED <<pstate, zstate>>
-    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, pfh, zfid, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
+    /\ UNCHANGED <<lockVars, deviceVars, queue, fwLeft, pfh, zfid, dmaTable, phase, kref, listed, zfh, sysfsVars, zlockVars, pdevZdev, warned>>
 
 \* zpci_scan_configured_device().
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c enable_slot "rc = zpci_scan_configured_device(zdev, zdev->fh);"
@@ -1269,7 +1335,7 @@ ZpciStep(t) ==
     \/ PcibiosReleaseDevice(t) \/ PcibiosReleaseDeviceUnlock(t)
     \/ ZpciAddDevice(t) \/ ZpciInitIommu(t) \/ ZpciInitSlot(t)
     \/ ZpciBusRemoveDevice(t) \/ ZpciBusRemoveDevicePut(t)
-    \/ ZpciDeconfigureDevice(t) \/ (\E a \in {"none", "fail", "already", "success"} : ZpciDisableDevice(t, a))
+    \/ ZpciDeconfigureDevice(t) \/ ZpciDmaExitDevice(t) \/ ZpciDmaExitDeviceFree(t) \/ (\E a \in {"none", "fail", "already", "success"} : ZpciDisableDevice(t, a))
     \/ ZpciDeconfigureDeviceSclp(t)
     \/ ZpciEventAvailability(t) \/ ZpciEventGetZdev(t) \/ ZpciEventStateLock(t) \/ ZpciEventSwitch(t)
     \/ ZpciEventHardDeconfigured(t) \/ ZpciEventScan(t) \/ ZpciEventUnlock(t) \/ ZpciEventDone(t)

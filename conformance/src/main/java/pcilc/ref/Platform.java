@@ -174,6 +174,16 @@ public final class Platform {
         return true;
     }
 
+    /**
+     * QEMU's answer to zpci_unregister_ioat() with {@code h} (mpcifc_service_call, ZPCI_MOD_FC_DEREG_IOAT), for a
+     * zdev whose DMA table is still set but whose IOAT is no longer registered: true if it is cc 1 (the handle is
+     * the function's current one, enabled, not unplugged: -EIO), false if cc 3 (a handle it does not have
+     * enabled) or no call (zdev_enabled() false). The spec's DmaExitFails without its dmaTable conjunct.
+     */
+    public synchronized boolean ioatDeregSeen(String fid, ZpciFh h) {
+        return h.en() && h.equals(fh.get(fid)) && state.get(fid) != ZpciState.RESERVED;
+    }
+
     public boolean qemu() {
         return qemu;
     }

@@ -39,7 +39,7 @@ public final class Snapshot {
         // at these constants (PciCore's Init).
         s.put("pdevRef", perDevice(k, d -> 1L));
         for (String empty : List.of("pstate", "queue", "zfid", "zstate", "phase", "kref", "listed", "slot",
-                "slotDeregs", "iommu", "stateLock", "pdevZdev", "pfh", "zfh")) {
+                "slotDeregs", "iommu", "stateLock", "pdevZdev", "pfh", "zfh", "dmaTable")) {
             s.put(empty, List.of());
         }
         s.put("fwLeft", 0L);

@@ -176,6 +176,10 @@ public final class Zpci {
         cur().pc("disable");
         zpciBusRemoveDevice(zdev);
         k.step("ZpciReleaseDeviceDisable");
+        // if (zdev->dma_table) zpci_dma_exit_device(zdev): its result ignored; the table stays on -EIO
+        if (dmaModelled() && !zdev.dmaTable.equals("none") && !dmaExitFails(zdev)) {
+            zdev.dmaTable = "none";
+        }
         List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());
         String a = cur().choose("a", k.freeDisableAnswer(answers));
         if (!answers.contains(a)) {
@@ -285,6 +289,9 @@ public final class Zpci {
         zdev.kref.init();
         zdev.initialized = true;
         zdev.fh = new ZpciFh(1, true);  // enabled at boot with the platform's handle 1
+        if (dmaModelled()) {
+            zdev.dmaTable = "reg";  // and its DMA table set up, the IOAT registered
+        }
         zpciList.add(zdev);
         zdev.kref.get();  // pcibios_device_add()
         pdev.sysdata = zdev;
@@ -306,6 +313,9 @@ public final class Zpci {
                 if (!k.platform.qemuEnable(zdev.fid, zdev.fh)) {
                     return;
                 }
+                if (dmaModelled()) {
+                    zdev.dmaTable = "reg";  // 6.1.y: zpci_dma_init_device() (taken to succeed)
+                }
             } else {
                 k.platform.clpEnable(zdev.fid, zdev.fh);  // zpci_enable_device()
             }
@@ -322,6 +332,19 @@ public final class Zpci {
         pdev.removeCount = 0;
         pdev.sysdata = zdev;
         zdev.kref.get();
+    }
+
+    /** 6.1.y's DMA table and IOAT are modelled (before bcb5d6c76903: the spec's DmaModelled). */
+    private boolean dmaModelled() {
+        return !k.model.features().stateLock();
+    }
+
+    /**
+     * zpci_dma_exit_device() returns -EIO: the table is still set, its IOAT already deregistered, and the platform
+     * answers the deregistration cc 1 (the spec's DmaExitFails).
+     */
+    private boolean dmaExitFails(ZpciDev zdev) {
+        return zdev.dmaTable.equals("dereg") && k.platform.ioatDeregSeen(zdev.fid, zdev.fh);
     }
 
     /** pci_get_slot(): the function's pci_dev on the bus, with a reference, or null. */
@@ -366,8 +389,25 @@ public final class Zpci {
             cur().leave("zpci_deconfigure_device");
             return 0;
         }
-        cur().pc("disable");
+        boolean dma = dmaModelled();
+        cur().pc(dma ? "dma_exit" : "disable");
         zpciBusRemoveDevice(zdev);
+        if (dma) {
+            // 6.1.y: if (zdev->dma_table) { rc = zpci_dma_exit_device(zdev); if (rc) return rc; }
+            k.step("ZpciDmaExitDevice");
+            if (!zdev.dmaTable.equals("none")) {
+                // if (zdev_enabled(zdev)) cc = zpci_unregister_ioat(zdev, 0); if (cc && cc != 3) return -EIO;
+                if (dmaExitFails(zdev)) {
+                    cur().leave("zpci_deconfigure_device");
+                    return -5;  // -EIO: QEMU answers cc 1 to an IOAT no longer registered
+                }
+                zdev.dmaTable = "dereg";
+                cur().pc("dma_free");
+                k.step("ZpciDmaExitDeviceFree");
+                zdev.dmaTable = "none";  // dma_cleanup_tables(); zdev->dma_table = NULL
+            }
+            cur().pc("disable");
+        }
         k.step("ZpciDisableDevice");
         // if (zdev_enabled(zdev)) zpci_disable_device(zdev): the firmware's answer is the step's choice "a"
         List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());

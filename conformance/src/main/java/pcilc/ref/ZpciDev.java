@@ -19,6 +19,12 @@ public final class ZpciDev {
     public final Mutex stateLock;
     /** zdev->hotplug_slot with its sysfs "power" attribute. */
     public final HotplugSlot hotplugSlot;
+    /**
+     * 6.1.y's zdev->dma_table with the IOAT the platform has registered for it (the spec's dmaTable): "none"
+     * (NULL), "reg" (set, IOAT registered), "dereg" (still set, the IOAT already deregistered). Only the code
+     * before bcb5d6c76903 changes it (the spec's DmaModelled).
+     */
+    public volatile String dmaTable = "none";
     /** The IOMMU sysfs directory (named after the FID) exists: zpci_init_iommu() to zpci_destroy_iommu(). */
     public volatile boolean iommuSysfs;
     /** kref_init() has run (zpci_add_device). */

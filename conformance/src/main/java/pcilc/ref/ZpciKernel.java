@@ -336,6 +336,7 @@ public final class ZpciKernel extends Kernel {
         s.put("warned", new TreeSet<>(warned));
         s.put("pfh", platform.fhSnapshot());
         s.put("zfh", perInst(inst, z -> z == null ? ZpciFh.NONE.spec() : z.fh.spec()));
+        s.put("dmaTable", perInst(inst, z -> z == null ? "none" : z.dmaTable));
         return s;
     }
 
