@@ -71,6 +71,23 @@ class KernelTracesTest {
                 .containsPattern("traces: [1-9][0-9]* of [0-9]+ traces rejected");
     }
 
+    /**
+     * 6.1.176 removes the hotplug slot at reserve (zpci_exit_slot from zpci_device_reserved); from 6ee600bfbe0f
+     * it goes at release. The s390x traces are behaviours of 6.1.176's design and not of that later code.
+     * (0081: the 0x0303 handler's deconfigure stops when its IOAT deregistration loses to power=0's.)
+     */
+    @Test
+    void theS390xTracesRejectTheSlotRemovedAtRelease() throws IOException {
+        Path s390x = TRACES.resolve("linux-6.1.176-s390x");
+        long n = traceCount(s390x);
+        BadInputTest.Outcome right = traces(s390x.toString());
+        assertThat(right.stdout()).contains("| linux-6.1.176-s390x | linux-6.1.176-s390x | " + n + " |");
+        assertThat(right.status()).isZero();
+        BadInputTest.Outcome wrong = traces("--design", "linux-6.1.176-s390x-6ee600bfbe0f", s390x.toString());
+        assertThat(wrong.stdout()).contains("enters zpci_release_device").contains("<-- no match");
+        assertThat(wrong.status()).isEqualTo(1);
+    }
+
     @Test
     void aWrongMappingRejectsThem() throws IOException {
         // device_del() announced as the bus's put instead of device_del()'s own step
