@@ -234,7 +234,8 @@ run() {
 SCENARIOS="firmware power_off+power_on power_off+firmware power_off+power_on+firmware power_off+firmware power_off+power_on+firmware"
 # pcilc.scenarios=A,B: only these (the smoke run leaves out power_on racing device_del, which can leave
 # 6.1.176 hung or oopsed: a finding of the full run, not a smoke test's)
-[ -n "$ONLY" ] && SCENARIOS=$ONLYset -- $SCENARIOS
+if [ -n "$ONLY" ]; then SCENARIOS=$ONLY; fi
+set -- $SCENARIOS
 NS=$#
 dmesg -c >/dev/null
 stamp ready
