@@ -156,6 +156,19 @@ public final class S390PciHpc {
         return rc;
     }
 
+    /** enable_slot()'s body: require STANDBY, sclp_pci_configure(), CONFIGURED, the scan; 0 or -EIO. */
+    private int configureAndScan(ZpciDev zdev, String fid) {
+        k.step("EnableSlotConfigure");
+        if (zdev.state != ZpciState.STANDBY || !k.platform.sclpConfigure(fid)) {
+            return -EIO;
+        }
+        zdev.state = ZpciState.CONFIGURED;
+        cur().pc("scan");
+        k.step("EnableSlotScan");
+        zpci.zpciScanConfiguredDevice(zdev, zdev.fh);
+        return 0;
+    }
+
     /** echo 1 > power: enable_slot(): require STANDBY; sclp_pci_configure(); CONFIGURED; scan. */
     public int enableSlot(String fid) {
         cur().enter("enable_slot", fid, Frame.Z.NONE);
@@ -167,30 +180,14 @@ public final class S390PciHpc {
         }
         if (!k.model.features().stateLock()) {
             // before bcb5d6c76903 (6.1.y): no state_lock; the failures return at once, the scan is a tail call
-            k.step("EnableSlotConfigure");
-            int rc = -EIO;
-            if (zdev.state == ZpciState.STANDBY && k.platform.sclpConfigure(fid)) {
-                zdev.state = ZpciState.CONFIGURED;
-                cur().pc("scan");
-                k.step("EnableSlotScan");
-                zpci.zpciScanConfiguredDevice(zdev, zdev.fh);
-                rc = 0;
-            }
+            int rc = configureAndScan(zdev, fid);
             powerExit(zdev, "enable_slot");
             return rc;
         }
         k.step("EnableSlotLock", zdev.stateLock);
         zdev.stateLock.lock();
         cur().pc("configure");
-        k.step("EnableSlotConfigure");
-        int rc = -EIO;
-        if (zdev.state == ZpciState.STANDBY && k.platform.sclpConfigure(fid)) {
-            zdev.state = ZpciState.CONFIGURED;
-            cur().pc("scan");
-            k.step("EnableSlotScan");
-            zpci.zpciScanConfiguredDevice(zdev, zdev.fh);
-            rc = 0;
-        }
+        int rc = configureAndScan(zdev, fid);
         cur().pc("unlock");
         k.step("EnableSlotUnlock");
         zdev.stateLock.unlock();

@@ -180,12 +180,7 @@ public final class Zpci {
         if (dmaModelled() && !zdev.dmaTable.equals("none") && !dmaExitFails(zdev)) {
             zdev.dmaTable = "none";
         }
-        List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());
-        String a = cur().choose("a", k.freeDisableAnswer(answers));
-        if (!answers.contains(a)) {
-            throw new IllegalStateException("the firmware cannot answer " + a + " to a disable of " + zdev
-                    + " (answers " + answers + ")");
-        }
+        String a = disableAnswer(zdev);
         switch (a) {
             case "success" -> zdev.fh = k.platform.clpDisabled(zdev.fid);
             case "already" -> zdev.fh = k.platform.currentFh(zdev.fid);  // clp_refresh_fh()
@@ -410,12 +405,7 @@ public final class Zpci {
         }
         k.step("ZpciDisableDevice");
         // if (zdev_enabled(zdev)) zpci_disable_device(zdev): the firmware's answer is the step's choice "a"
-        List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());
-        String a = cur().choose("a", k.freeDisableAnswer(answers));
-        if (!answers.contains(a)) {
-            throw new IllegalStateException("the firmware cannot answer " + a + " to a disable of " + zdev
-                    + " (answers " + answers + ")");
-        }
+        String a = disableAnswer(zdev);
         switch (a) {
             case "none" -> { }
             case "success" -> zdev.fh = k.platform.clpDisabled(zdev.fid);
@@ -482,5 +472,16 @@ public final class Zpci {
             }
         }
         return null;
+    }
+
+    /** The firmware's answer to zpci_disable_device() with the zdev's handle: the step's choice "a". */
+    private String disableAnswer(ZpciDev zdev) {
+        List<String> answers = k.platform.disableAnswers(zdev.fid, zdev.fh, k.model.clpStaleDisableAnswers());
+        String a = cur().choose("a", k.freeDisableAnswer(answers));
+        if (!answers.contains(a)) {
+            throw new IllegalStateException("the firmware cannot answer " + a + " to a disable of " + zdev
+                    + " (answers " + answers + ")");
+        }
+        return a;
     }
 }

@@ -131,13 +131,33 @@ public final class Traces {
         }
         Path dir = AtomicFile.createDirectories(buildDir.resolve("tlc").toAbsolutePath());
         Path explore = dir.resolve(d.name() + ".explore.cfg");
-        AtomicFile.write(explore, exploring(text));
         Path graph = dir.resolve(d.name() + ".graph");
-        new ModelCheck(specDir, dir).explore(d.moduleFile(specDir), explore, dir.resolve(d.name()), graph);
+        // TLC again only when the cfg or a module changed since the graph was written
+        if (!newerThanSpec(graph, cfg)) {
+            AtomicFile.write(explore, exploring(text));
+            new ModelCheck(specDir, dir).explore(d.moduleFile(specDir), explore, dir.resolve(d.name()), graph);
+        }
         try {
             return StateGraph.read(graph);
         } catch (GraphError e) {
             throw new ToolError(graph + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code file} exists and is newer than {@code cfg} and every module of the spec. */
+    private boolean newerThanSpec(Path file, Path cfg) {
+        try (Stream<Path> modules = Files.list(specDir)) {
+            long written = Files.getLastModifiedTime(file).toMillis();
+            List<Path> inputs = new ArrayList<>(modules.filter(p -> p.toString().endsWith(".tla")).toList());
+            inputs.add(cfg);
+            for (Path in : inputs) {
+                if (Files.getLastModifiedTime(in).toMillis() >= written) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;  // no graph yet (or unreadable): TLC writes it
         }
     }
 

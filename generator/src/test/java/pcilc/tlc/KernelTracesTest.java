@@ -26,8 +26,16 @@ class KernelTracesTest {
     @TempDir
     Path tmp;
 
-    BadInputTest.Outcome traces(String... args) {
-        List<String> all = new ArrayList<>(List.of("--spec", SPEC.toString(), "--out", tmp.resolve("out").toString(), "traces"));
+    /** The output of the tests that run TLC, shared: each design's graph is explored once (bin/pcilc reuses it). */
+    @TempDir
+    static Path shared;
+
+    static BadInputTest.Outcome traces(String... args) {
+        return tracesInto(shared, args);
+    }
+
+    static BadInputTest.Outcome tracesInto(Path out, String... args) {
+        List<String> all = new ArrayList<>(List.of("--spec", SPEC.toString(), "--out", out.toString(), "traces"));
         all.addAll(List.of(args));
         return BadInputTest.run(all);
     }
@@ -46,7 +54,7 @@ class KernelTracesTest {
         assertThat(o.stdout()).contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |")
                 .contains("traces: all " + n + " traces are behaviours of their designs").doesNotContainPattern("(?m)^rejected ");
         assertThat(o.status()).isZero();
-        assertThat(tmp.resolve("out/kernel/report.md")).content().contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |");
+        assertThat(shared.resolve("kernel/report.md")).content().contains("| linux-6.1.192-amd64 | linux-6.1.192-amd64 | " + n + " |");
     }
 
     /**
@@ -151,7 +159,7 @@ class KernelTracesTest {
             args.addAll(List.of("--map", map.toString()));
         }
         args.add(dir.toString());
-        BadInputTest.Outcome o = traces(args.toArray(String[]::new));
+        BadInputTest.Outcome o = tracesInto(tmp.resolve("out"), args.toArray(String[]::new));
         assertThat(o.status()).isEqualTo(1);
         assertThat(o.stderr()).isEqualTo("error: " + bad.expected().replace("{trace}", trace.toString())
                 .replace("{map}", map.toString()).replace("{spec}", SPEC.toString()) + "\n");
