@@ -42,8 +42,8 @@ public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, Lis
     /** 42420c50c68f: __clp_add() checks IS_ERR(zdev) (the spec's ZpciCreateDeviceErrChecked_42420c50c68f). */
     static final String CREATE_ERR_CHECKED = "ZpciCreateDeviceErrChecked_42420c50c68f";
 
-    /** The constants this model reads; {@link Systems#create(String, Map)} refuses any other. */
-    static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents",
+    /** The constants this model reads; Systems.create refuses any other (pcilc.ref.systems). */
+    public static final Set<String> CONSTANTS = Set.of("Design", "Threads", "Fids", "MaxInst", "FwFids", "FwPecs", "FwEvents",
             "ClpStaleDisableAnswers", CREATE_CAN_FAIL, CREATE_ERR_CHECKED, STATE_LOCK, EXIT_SLOT_AT_RELEASE,
             RELEASE_ONLY_RESERVED, RELEASE_NO_BUS_REMOVAL, FW_QEMU);
 
@@ -51,7 +51,7 @@ public record ZpciModel(List<String> fids, int maxInst, List<String> fwFids, Lis
      * The model of {@code constants} (as {@code TlcText} parses a cfg's values); a constant it does not give
      * keeps the value of its Design's own cfg ({@code code}'s when it names no Design).
      */
-    static ZpciModel of(ZpciDesign code, Map<String, Object> constants) {
+    public static ZpciModel of(ZpciDesign code, Map<String, Object> constants) {
         ZpciDesign design = constants.containsKey("Design")
                 ? ZpciDesign.bySpecName((String) constants.get("Design")) : code;
         ZpciModel d = design.model();

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
-import pcilc.graph.StateGraph;
-import pcilc.graph.StateGraph.Edge;
+import pcilc.model.SpecValue;
+import pcilc.model.StateGraph.Edge;
+import pcilc.model.StateGraph;
 import pcilc.ref.SpecSystem;
-import pcilc.ref.SpecValue;
 import pcilc.ref.StepScheduler;
-import pcilc.ref.Systems;
+import pcilc.ref.systems.Systems;
 
 /**
  * The runtime of the generated conformance suites: replays a path of TLC's state graph on the reference

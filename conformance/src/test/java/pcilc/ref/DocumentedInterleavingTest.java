@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import pcilc.model.SpecValue;
+import pcilc.ref.systems.Systems;
 
 /**
  * The documented buggy interleaving of each failing design (TLC's counterexample, kept in

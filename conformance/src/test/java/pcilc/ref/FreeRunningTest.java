@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import pcilc.ref.systems.Systems;
 
 /**
  * Free-running threads without Lincheck (PCI core, zPCI, XenPirq): plain JVM threads, whose steps are made

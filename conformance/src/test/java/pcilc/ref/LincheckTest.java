@@ -10,6 +10,7 @@ import org.jetbrains.lincheck.LincheckAssertionError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pcilc.ref.systems.Systems;
 
 /**
  * Lincheck's model checker over the real threads and locks, without the step scheduler: a second opinion

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import pcilc.ref.systems.Systems;
 
 /**
  * A design as the spec states it: its threads from {@code spec/designs/<design>.cfg} and TLC's recorded

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import pcilc.ref.systems.Systems;
 
 /**
  * Breadth-first search over the implementation's states through the step scheduler (each state reached by

@@ -52,7 +52,7 @@ record TlcTrace(String design, String error, List<Step> steps) {
         }
         // each state as the conformance data's reader reads one (a value TLC wrapped goes on over lines)
         List<Map<String, Object>> states = blocks.stream()
-                .map(b -> pcilc.graph.TlcText.parseState(b.toString())).toList();
+                .map(b -> pcilc.model.TlcText.parseState(b.toString())).toList();
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < states.size(); i++) {
             String action = actions.get(i);

@@ -15,12 +15,12 @@ import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
 import org.apache.velocity.exception.VelocityException;
-import pcilc.graph.GraphError;
-import pcilc.graph.StateGraph;
-import pcilc.graph.StateGraph.Edge;
-import pcilc.tlc.Manifest;
+import pcilc.model.GraphError;
+import pcilc.model.Manifest;
+import pcilc.model.StateGraph.Edge;
+import pcilc.model.StateGraph;
+import pcilc.model.ToolError;
 import pcilc.tlc.ModelCheck;
-import pcilc.tlc.ToolError;
 
 /**
  * {@code generate <design>}: TLC explores the design and writes its state graph with every transition's
@@ -51,27 +51,23 @@ public final class Generate {
 
     /**
      * The model of design {@code name}: its cfg's constants, each value as canonical text (SpecValue), in
-     * the cfg's order. Design names the code the model runs (a variant cfg may run another design's code).
+     * the cfg's order. Design names the code the model runs (a variant cfg may run another design's code):
+     * the conformance side reads it; whether the implementation has that code and the spec's variables is
+     * its business, not the generator's.
      */
     public static java.util.Map<String, String> model(Path specDir, String name) {
         Manifest.Design design = Manifest.load(specDir).design(name);
         Path cfg = design.cfgFile(specDir);
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         try {
-            new pcilc.tlc.Cfg(Files.readString(cfg, StandardCharsets.UTF_8)).constants().forEach((k, v) ->
-                    out.put(k, pcilc.ref.SpecValue.format(pcilc.graph.TlcText.parseValue(v))));
+            new pcilc.model.Cfg(Files.readString(cfg, StandardCharsets.UTF_8)).constants().forEach((k, v) ->
+                    out.put(k, pcilc.model.TlaValueParser.parse(v).canonical()));
         } catch (IOException e) {
-            throw new ToolError(cfg + ": cannot read (" + pcilc.tlc.AtomicFile.why(e) + ")");
+            throw new ToolError(cfg + ": cannot read (" + pcilc.model.AtomicFile.why(e) + ")");
         } catch (RuntimeException e) {
             throw new ToolError(cfg + ": " + e.getMessage());
         }
         return out;
-    }
-
-    /** The name of the design whose code a model runs: its Design constant, else the design itself. */
-    public static String code(String name, java.util.Map<String, String> model) {
-        String d = model.get("Design");
-        return d == null ? name : (String) pcilc.graph.TlcText.parseValue(d);
     }
 
     /** {@code outDir} gets java/pcilc/generated/*.java and resources/pcilc/generated/*.conformance. */
@@ -82,22 +78,16 @@ public final class Generate {
     }
 
     public Summary run(String name) {
-        return run(name, g -> { });
-    }
-
-    /** The same; {@code validate} sees the graph before anything is written and may refuse it (ToolError). */
-    public Summary run(String name, java.util.function.Consumer<StateGraph> validate) {
         long started = System.nanoTime();
         Manifest.Design design = Manifest.load(specDir).design(name);
         Path graphFile = buildDir.resolve("graphs").resolve(name + ".graph");
-        pcilc.tlc.AtomicFile.createDirectories(graphFile.getParent());
+        pcilc.model.AtomicFile.createDirectories(graphFile.getParent());
         ModelCheck.Result result = new ModelCheck(specDir, buildDir.resolve("tlc")).run(design, item -> { }, graphFile);
         new pcilc.review.ResultStore(buildDir, specDir).save(design, result);  // for check, report, DesignMatrixTest
         StateGraph g = readGraph(graphFile);
-        validate.accept(g);
         boolean complete = result.result().equals("pass") || result.result().startsWith("property:");
         StateGraph.Trace trace = result.result().equals("pass") ? null
-                : Counterexample.of(name, result.result(), result.trace(), g);
+                : CounterexamplePath.of(name, result.result(), result.trace(), g);
         PathCover.Result cover = complete ? PathCover.of(g) : null;
         String data = conformanceData(graphFile, name, model(specDir, name), complete, cover, trace);
         StateGraph withTests = readBack(name, data);
@@ -106,7 +96,7 @@ public final class Generate {
         Path javaFile = outDir.resolve("java/pcilc/generated/" + SuiteView.className(name) + ".java");
         Path dataFile = outDir.resolve("resources/pcilc/generated/" + name + ".conformance");
         // the class last: an interrupted generation leaves no class that would read data it does not know
-        pcilc.tlc.AtomicFile.writeAll(List.of(dataFile, javaFile), List.of(data, java));
+        pcilc.model.AtomicFile.writeAll(List.of(dataFile, javaFile), List.of(data, java));
         int covered = (int) (cover != null
                 ? cover.paths().stream().flatMap(List::stream).map(Edge::id).distinct().count()
                 : trace.steps().stream().map(Edge::id).distinct().count());
@@ -132,7 +122,7 @@ public final class Generate {
         try {
             lines = Files.readAllLines(graphFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ToolError(graphFile + ": cannot read (" + pcilc.tlc.AtomicFile.why(e) + ")");
+            throw new ToolError(graphFile + ": cannot read (" + pcilc.model.AtomicFile.why(e) + ")");
         }
         StringBuilder b = new StringBuilder();
         lines.subList(0, lines.size() - 1).forEach(l -> b.append(l).append('\n'));

@@ -12,8 +12,8 @@ import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
 import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
 import org.jgrapht.alg.interfaces.MinimumCostFlowAlgorithm;
 import org.jgrapht.graph.DirectedPseudograph;
-import pcilc.graph.StateGraph;
-import pcilc.graph.StateGraph.Edge;
+import pcilc.model.StateGraph.Edge;
+import pcilc.model.StateGraph;
 
 /**
  * Tests that cover every edge of a state graph, each a path from an initial state, with the fewest replay

@@ -3,8 +3,8 @@ package pcilc.gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import pcilc.graph.StateGraph;
-import pcilc.graph.StateGraph.Edge;
+import pcilc.model.StateGraph.Edge;
+import pcilc.model.StateGraph;
 
 /**
  * What the conformance-suite template prints for one design: the class, its tests and their display

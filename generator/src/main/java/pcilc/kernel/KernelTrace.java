@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import pcilc.tlc.AtomicFile;
-import pcilc.tlc.ToolError;
+import pcilc.model.AtomicFile;
+import pcilc.model.ToolError;
 
 /**
  * One run of one scenario in a real kernel (docs/kernel-traces.md): the header the lab wrote and the

@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import pcilc.graph.StateGraph;
-import pcilc.graph.TlcText;
-import pcilc.tlc.ToolError;
+import pcilc.model.StateGraph;
+import pcilc.model.TlcText;
+import pcilc.model.ToolError;
 
 /**
  * Trace validation (Cirstea, Kuppe, Merz et al., 2024) on TLC's state graph of a design: is there a behaviour

@@ -10,8 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import pcilc.tlc.AtomicFile;
-import pcilc.tlc.ToolError;
+import pcilc.model.AtomicFile;
+import pcilc.model.ToolError;
 
 /**
  * A module's declared mapping from what the kernel's function trace shows to the spec's actions

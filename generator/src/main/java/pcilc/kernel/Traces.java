@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import pcilc.graph.GraphError;
-import pcilc.graph.StateGraph;
+import pcilc.model.AtomicFile;
+import pcilc.model.GraphError;
+import pcilc.model.Manifest;
+import pcilc.model.StateGraph;
+import pcilc.model.ToolError;
 import pcilc.source.SourceMap;
-import pcilc.tlc.AtomicFile;
-import pcilc.tlc.Manifest;
 import pcilc.tlc.ModelCheck;
-import pcilc.tlc.ToolError;
 
 /**
  * {@code traces DIR...}: validates the kernel traces under each DIR/traces against the design named after

@@ -3,8 +3,8 @@ package pcilc.review;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import pcilc.tlc.Counterexample.State;
-import pcilc.graph.TlaValue;
+import pcilc.model.Counterexample.State;
+import pcilc.model.TlaValue;
 
 /**
  * The lock of spec/CfgAccess.tla: the device's user config-space block ({@code blocked}, held by the

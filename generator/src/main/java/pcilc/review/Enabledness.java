@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import pcilc.tlc.Cfg;
-import pcilc.tlc.Counterexample;
+import pcilc.model.Cfg;
+import pcilc.model.Counterexample;
+import pcilc.model.TlaValue;
+import pcilc.model.TlaValueParser;
+import pcilc.model.TlcOutput;
+import pcilc.model.ToolError;
 import pcilc.tlc.ModelCheck;
-import pcilc.graph.TlaValue;
-import pcilc.graph.TlaValueParser;
-import pcilc.tlc.TlcOutput;
-import pcilc.tlc.ToolError;
 
 /**
  * Which threads can take a step in each state of a counterexample, by the spec's own enabling
@@ -46,7 +46,7 @@ final class Enabledness {
             Files.writeString(modelDir.resolve(MODULE + ".cfg"), new Cfg(Files.readString(cfgFile)).constantsOnly()
                     + "INIT PcilcInit\nNEXT PcilcNext\nINVARIANT PcilcEnabled\nCHECK_DEADLOCK FALSE\n");
         } catch (IOException e) {
-            throw new ToolError(modelDir + ": cannot write the ENABLED probe (" + pcilc.tlc.AtomicFile.why(e) + ")");
+            throw new ToolError(modelDir + ": cannot write the ENABLED probe (" + pcilc.model.AtomicFile.why(e) + ")");
         }
         ModelCheck.Run run = checker.runModel(modelDir.resolve(MODULE + ".tla"), modelDir.resolve(MODULE + ".cfg"),
                 workDir.resolve("run"));

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import pcilc.tlc.Counterexample.State;
-import pcilc.graph.TlaValue;
+import pcilc.model.Counterexample.State;
+import pcilc.model.TlaValue;
 
 /**
  * The locks of spec/PciCore.tla and spec/ZpciLifecycle.tla (which extends it): pci_rescan_remove_lock

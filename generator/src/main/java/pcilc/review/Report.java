@@ -15,11 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import pcilc.tlc.AtomicFile;
-import pcilc.tlc.Cfg;
-import pcilc.tlc.Manifest;
+import pcilc.model.AtomicFile;
+import pcilc.model.Cfg;
+import pcilc.model.Manifest;
+import pcilc.model.ToolError;
 import pcilc.tlc.ModelCheck;
-import pcilc.tlc.ToolError;
 
 /**
  * The design matrix as one page: {@code <out>/report/index.html} (inline SVG counterexamples) and a

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import pcilc.tlc.AtomicFile;
-import pcilc.tlc.Manifest;
+import pcilc.model.AtomicFile;
+import pcilc.model.Manifest;
+import pcilc.model.TlcOutput;
+import pcilc.model.ToolError;
 import pcilc.tlc.ModelCheck;
-import pcilc.tlc.TlcOutput;
-import pcilc.tlc.ToolError;
 
 /**
  * TLC's result per design, kept under {@code <out>/results/<design>.tlc} so that {@code make report}

@@ -2,9 +2,9 @@ package pcilc.review;
 
 import java.nio.file.Path;
 import java.util.Map;
-import pcilc.tlc.AtomicFile;
-import pcilc.tlc.Counterexample;
-import pcilc.tlc.Manifest;
+import pcilc.model.AtomicFile;
+import pcilc.model.Counterexample;
+import pcilc.model.Manifest;
 import pcilc.tlc.ModelCheck;
 
 /**

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import pcilc.tlc.Counterexample;
-import pcilc.tlc.Counterexample.State;
-import pcilc.graph.TlaValue;
+import pcilc.model.Counterexample.State;
+import pcilc.model.Counterexample;
+import pcilc.model.TlaValue;
 
 /**
  * A counterexample as swimlanes: one column per thread, one row per step. In each row the thread that
@@ -59,7 +59,7 @@ final class Swimlane {
     static Swimlane build(String design, String result, String description, Counterexample cx, ThreadLocks locks,
                           Map<Integer, Map<String, Boolean>> enabled) {
         if (cx.states().isEmpty()) {
-            throw new pcilc.tlc.ToolError(design + ": TLC printed no counterexample for " + result);
+            throw new pcilc.model.ToolError(design + ": TLC printed no counterexample for " + result);
         }
         List<String> threads = locks.threads(cx.states().get(0));
         List<Row> rows = new ArrayList<>();

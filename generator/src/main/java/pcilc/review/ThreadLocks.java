@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import pcilc.tlc.Counterexample.State;
-import pcilc.graph.TlaValue;
+import pcilc.model.Counterexample.State;
+import pcilc.model.TlaValue;
 
 /**
  * What a swimlane needs to know of one spec module family: its threads, where each one is, the locks it

@@ -3,7 +3,7 @@ package pcilc.review;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import pcilc.tlc.Counterexample.State;
+import pcilc.model.Counterexample.State;
 
 /** A spec without threads (the tests' tiny specs): one column, the module, that takes every step. */
 final class WholeSpec implements ThreadLocks {

@@ -3,8 +3,8 @@ package pcilc.review;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import pcilc.tlc.Counterexample.State;
-import pcilc.graph.TlaValue;
+import pcilc.model.Counterexample.State;
+import pcilc.model.TlaValue;
 
 /**
  * spec/XenPirq.tla: one probe thread per NVMe device ({@code pc[d]}); no locks (the race is on the pirq

@@ -14,6 +14,12 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import pcilc.model.AtomicFile;
+import pcilc.model.Cfg;
+import pcilc.model.Manifest;
+import pcilc.model.ModuleNames;
+import pcilc.model.TlcOutput;
+import pcilc.model.ToolError;
 
 /**
  * Runs TLC on one design in a JVM of its own (TLC keeps static state and leaves threads behind), with one
@@ -76,7 +82,7 @@ public final class ModelCheck {
 
     /**
      * The same, and TLC also writes its state graph with every transition's action and parameters to
-     * {@code graph} (pcilc.graph.StateGraph's format), when not null.
+     * {@code graph} (pcilc.model.StateGraph's format), when not null.
      */
     public Result run(Manifest.Design design, Consumer<TlcOutput.Item> echo, Path graph) {
         Path tla = design.moduleFile(specDir);
@@ -168,7 +174,7 @@ public final class ModelCheck {
     private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo, Path graph) {
         List<String> cmd = new ArrayList<>();
         if (graph != null) {
-            cmd.addAll(List.of("pcilc.graph.GraphMain", graph.toAbsolutePath().toString()));
+            cmd.addAll(List.of("pcilc.tlc.GraphMain", graph.toAbsolutePath().toString()));
         } else {
             cmd.add("tlc2.TLC");
         }

@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import pcilc.model.Cfg;
+import pcilc.model.TlcOutput;
 
 /**
  * A TLC run that ended without a verdict, as the one line the tool prints: the file at fault (a module or
  * the cfg), with line and column where SANY or TLC gives them, and what is wrong in SANY's or TLC's words,
  * without TLC's tool-mode framing, its message codes or Java class names.
  */
-final class TlcFailure {
+public final class TlcFailure {
     /** SANY's and TLC's position of an expression. */
     private static final Pattern RANGE =
             Pattern.compile("line (\\d+), col (\\d+) to line \\d+, col \\d+ of module (\\w+)");
@@ -223,12 +225,12 @@ final class TlcFailure {
     }
 
     /** Whether a plain line of SANY's or TLC's output is only a Java exception's name (no words for a user). */
-    static boolean isJavaExceptionName(String line) {
+    public static boolean isJavaExceptionName(String line) {
         return JAVA_EXCEPTION.matcher(line).matches();
     }
 
     /** TLC's text without the wrapper it puts around an exception in its own code (which names a Java class). */
-    static String clean(String body) {
+    public static String clean(String body) {
         return WRAPPER.matcher(body).replaceFirst("").replaceAll("\\s+", " ").strip();
     }
 

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import pcilc.tlc.Cfg;
-import pcilc.tlc.Manifest;
+import pcilc.model.Cfg;
+import pcilc.model.Manifest;
 import pcilc.tlc.ModelCheck;
 
 class ReportTest {
@@ -88,7 +88,7 @@ class ReportTest {
         Manifest.Design d = Manifest.load(TINY).design("counter-deadlock");
         ResultStore store = new ResultStore(out, TINY);
         ModelCheck.Result r = new ModelCheck.Result("counter-deadlock", "deadlock", 4, 4, 0.5, List.of(
-                new pcilc.tlc.TlcOutput.Message(2217, 4, "1: <Initial predicate>\nx = 0")));
+                new pcilc.model.TlcOutput.Message(2217, 4, "1: <Initial predicate>\nx = 0")));
         store.save(d, r);
         assertThat(store.fresh(d)).hasValueSatisfying(back -> {
             assertThat(back.summaryLine()).isEqualTo(r.summaryLine());

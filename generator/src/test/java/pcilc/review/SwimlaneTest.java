@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import pcilc.tlc.Manifest;
+import pcilc.model.Manifest;
 import pcilc.tlc.ModelCheck;
 
 /** Swimlanes and sequence diagrams of real TLC counterexamples: the tiny specs and nechita-v9. */
@@ -138,11 +138,11 @@ class SwimlaneTest {
     }
     @Nested
     class ThreadOf {
-        private pcilc.tlc.Counterexample.State state(int index, String action, String pc, String vec) {
-            java.util.Map<String, pcilc.graph.TlaValue> vars = new java.util.LinkedHashMap<>();
-            vars.put("pc", pcilc.graph.TlaValueParser.parse(pc));
-            vars.put("vec", pcilc.graph.TlaValueParser.parse(vec));
-            return new pcilc.tlc.Counterexample.State(index, action, vars, java.util.Map.of());
+        private pcilc.model.Counterexample.State state(int index, String action, String pc, String vec) {
+            java.util.Map<String, pcilc.model.TlaValue> vars = new java.util.LinkedHashMap<>();
+            vars.put("pc", pcilc.model.TlaValueParser.parse(pc));
+            vars.put("vec", pcilc.model.TlaValueParser.parse(vec));
+            return new pcilc.model.Counterexample.State(index, action, vars, java.util.Map.of());
         }
 
         @Test
@@ -178,10 +178,10 @@ class SwimlaneTest {
         @Test
         void aChangedFunctionEntryAndRecordFieldAreNamedOneByOne() {
             List<String> out = new java.util.ArrayList<>();
-            Swimlane.diff("deviceLock", pcilc.graph.TlaValueParser.parse("[PF |-> \"none\", VF |-> \"none\"]"),
-                    pcilc.graph.TlaValueParser.parse("[PF |-> \"unbind_store\", VF |-> \"none\"]"), out);
-            Swimlane.diff("queue", pcilc.graph.TlaValueParser.parse("<<>>"),
-                    pcilc.graph.TlaValueParser.parse("<<<<\"PF\", \"0x0304\">>>>"), out);
+            Swimlane.diff("deviceLock", pcilc.model.TlaValueParser.parse("[PF |-> \"none\", VF |-> \"none\"]"),
+                    pcilc.model.TlaValueParser.parse("[PF |-> \"unbind_store\", VF |-> \"none\"]"), out);
+            Swimlane.diff("queue", pcilc.model.TlaValueParser.parse("<<>>"),
+                    pcilc.model.TlaValueParser.parse("<<<<\"PF\", \"0x0304\">>>>"), out);
             assertThat(out).containsExactly("deviceLock[PF]: \"none\" → \"unbind_store\"",
                     "queue: <<>> → <<<<\"PF\", \"0x0304\">>>>");
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import pcilc.model.Manifest;
 
 /**
  * The design matrix as JUnit tests: one per design of spec/manifest.tsv, asserting its recorded result. A

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import pcilc.model.Manifest;
+import pcilc.model.TlcOutput;
+import pcilc.model.ToolError;
 
 /** The runner on a tiny spec of its own: every result kind, and every kind of bad input. */
 class ModelCheckTest {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import pcilc.ref.SpecValue;
+import pcilc.model.SpecValue;
 import pcilc.ref.StepScheduler;
 
 class CfgAccessTest {

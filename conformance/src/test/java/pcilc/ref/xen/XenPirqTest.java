@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import pcilc.ref.SpecValue;
+import pcilc.model.SpecValue;
 import pcilc.ref.StepScheduler;
 import pcilc.ref.Task;
 

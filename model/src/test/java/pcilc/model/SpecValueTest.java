@@ -1,0 +1,30 @@
+package pcilc.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SpecValueTest {
+
+    @Test
+    void printsTheCanonicalFormOfTlcValues() {
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("owner", "none");
+        rec.put("depth", 0L);
+        assertThat(SpecValue.format(rec)).isEqualTo("[depth |-> 0, owner |-> \"none\"]");
+        assertThat(SpecValue.format(List.of(List.of("PF", "0x0304"), 3))).isEqualTo("<<<<\"PF\", \"0x0304\">>, 3>>");
+        assertThat(SpecValue.format(Set.of("b", "a"))).isEqualTo("{\"a\", \"b\"}");
+        assertThat(SpecValue.format(Map.of())).isEqualTo("<<>>");
+        assertThat(SpecValue.format(List.of(true, false))).isEqualTo("<<TRUE, FALSE>>");
+    }
+
+    @Test
+    void refusesValuesTheSpecCannotHave() {
+        assertThatThrownBy(() -> SpecValue.format(1.5)).hasMessageContaining("java.lang.Double");
+    }
+}
