@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import pcilc.model.Cfg;
+import pcilc.model.TlcText;
 
 /** The model constants each {@link ZpciDesign} carries (its {@link ZpciModel}) are its cfg's (spec/designs/&lt;design&gt;.cfg). */
 class ZpciDesignTest {
@@ -20,7 +20,8 @@ class ZpciDesignTest {
     @DisplayName("Fids, MaxInst, FwFids, FwPecs, FwEvents and Threads as in the cfg")
     void constantsAreTheCfgs(ZpciDesign design) throws IOException {
         ZpciModel d = design.model();
-        String cfg = Files.readString(SpecDesign.SPEC.resolve("designs/" + design.specName() + ".cfg"));
+        Map<String, String> cfg = new Cfg(Files.readString(SpecDesign.SPEC.resolve("designs/" + design.specName() + ".cfg")))
+                .constants();
         assertThat(set(cfg, "Fids")).containsExactlyInAnyOrderElementsOf(d.fids());
         assertThat(set(cfg, "FwFids")).containsExactlyInAnyOrderElementsOf(d.fwFids());
         assertThat(set(cfg, "FwPecs")).containsExactlyInAnyOrderElementsOf(d.fwPecs());
@@ -30,15 +31,15 @@ class ZpciDesignTest {
         assertThat(SpecDesign.of(design.specName()).threads()).containsExactlyInAnyOrderElementsOf(d.threads());
     }
 
-    private static List<String> set(String cfg, String name) {
-        Matcher m = Pattern.compile("\\s" + name + "\\s*=\\s*\\{([^}]*)}").matcher(cfg);
-        assertThat(m.find()).as(name).isTrue();
-        return Arrays.stream(m.group(1).split(",")).map(s -> s.strip().replace("\"", "")).toList();
+    private static Set<Object> set(Map<String, String> cfg, String name) {
+        assertThat(cfg).as(name).containsKey(name);
+        @SuppressWarnings("unchecked")
+        Set<Object> values = (Set<Object>) TlcText.parseValue(cfg.get(name));
+        return values;
     }
 
-    private static int number(String cfg, String name) {
-        Matcher m = Pattern.compile("\\s" + name + "\\s*=\\s*(\\d+)").matcher(cfg);
-        assertThat(m.find()).as(name).isTrue();
-        return Integer.parseInt(m.group(1));
+    private static int number(Map<String, String> cfg, String name) {
+        assertThat(cfg).as(name).containsKey(name);
+        return Math.toIntExact((Long) TlcText.parseValue(cfg.get(name)));
     }
 }

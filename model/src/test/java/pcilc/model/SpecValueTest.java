@@ -24,6 +24,18 @@ class SpecValueTest {
     }
 
     @Test
+    void aParsedValueAndItsJavaValuePrintTheSame() {
+        for (String text : List.of("[b |-> {\"y\", \"x\"}, a |-> <<1, TRUE>>]", "(2 :> \"q\" @@ 1 :> \"p\")", "<<>>",
+                "\"say \\\"hi\\\" \\\\ bye\"", "1..3")) {
+            TlaValue parsed = TlaValueParser.parse(text);
+            assertThat(SpecValue.format(parsed)).as(text).isEqualTo(SpecValue.format(TlcText.parseValue(text)))
+                    .isEqualTo(parsed.canonical());
+            assertThat(TlaValueParser.parse(parsed.canonical())).as("read back: " + text).isEqualTo(parsed);
+        }
+        assertThat(SpecValue.format("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+    }
+
+    @Test
     void refusesValuesTheSpecCannotHave() {
         assertThatThrownBy(() -> SpecValue.format(1.5)).hasMessageContaining("java.lang.Double");
     }
