@@ -13,4 +13,5 @@ Terminated == (\A t \in Threads : pc[t] = "done") /\ UNCHANGED vars
 Next == (\E t \in Threads : Lock(t) \/ (\E n \in 1..2 : Inc(t, n)) \/ Unlock(t)) \/ Terminated
 Spec == Init /\ [][Next]_vars
 SmallInv == x < 4
+TypeOK == x \in 0..4 /\ lock \in Threads \cup {"none"}
 ====

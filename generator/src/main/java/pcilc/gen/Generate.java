@@ -56,18 +56,29 @@ public final class Generate {
      * its business, not the generator's.
      */
     public static java.util.Map<String, String> model(Path specDir, String name) {
-        Manifest.Design design = Manifest.load(specDir).design(name);
-        Path cfg = design.cfgFile(specDir);
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        cfg(specDir, name, cfg -> cfg.constants().forEach((k, v) ->
+                out.put(k, pcilc.model.TlaValueParser.parse(v).canonical())));
+        return out;
+    }
+
+    /** The invariants design {@code name}'s cfg has TLC check, in the cfg's order: its suite checks these. */
+    public static List<String> invariants(Path specDir, String name) {
+        List<String> out = new java.util.ArrayList<>();
+        cfg(specDir, name, cfg -> out.addAll(cfg.invariants()));
+        return out;
+    }
+
+    /** Reads design {@code name}'s cfg; an unreadable or bad cfg is one line naming the file. */
+    private static void cfg(Path specDir, String name, java.util.function.Consumer<pcilc.model.Cfg> use) {
+        Path cfg = Manifest.load(specDir).design(name).cfgFile(specDir);
         try {
-            new pcilc.model.Cfg(Files.readString(cfg, StandardCharsets.UTF_8)).constants().forEach((k, v) ->
-                    out.put(k, pcilc.model.TlaValueParser.parse(v).canonical()));
+            use.accept(new pcilc.model.Cfg(Files.readString(cfg, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new ToolError(cfg + ": cannot read (" + pcilc.model.AtomicFile.why(e) + ")");
         } catch (RuntimeException e) {
             throw new ToolError(cfg + ": " + e.getMessage());
         }
-        return out;
     }
 
     /** {@code outDir} gets java/pcilc/generated/*.java and resources/pcilc/generated/*.conformance. */
@@ -89,7 +100,8 @@ public final class Generate {
         StateGraph.Trace trace = result.result().equals("pass") ? null
                 : CounterexamplePath.of(name, result.result(), result.trace(), g);
         PathCover.Result cover = complete ? PathCover.of(g) : null;
-        String data = conformanceData(graphFile, name, model(specDir, name), complete, cover, trace);
+        String data = conformanceData(graphFile, name, model(specDir, name), invariants(specDir, name), complete, cover,
+                trace);
         StateGraph withTests = readBack(name, data);
         String source = "spec/" + design.module() + ".tla with spec/" + design.cfg();
         String java = HEADER + "\n" + render(name, new SuiteView(name, source, withTests));
@@ -115,9 +127,12 @@ public final class Generate {
         }
     }
 
-    /** The graph file's records, then the design, its model's constants, completeness, tests and counterexample, then the end line. */
+    /**
+     * The graph file's records, then the design, its model's constants, the cfg's invariants, completeness,
+     * tests and counterexample, then the end line.
+     */
     private static String conformanceData(Path graphFile, String name, java.util.Map<String, String> model,
-            boolean complete, PathCover.Result cover, StateGraph.Trace trace) {
+            List<String> invariants, boolean complete, PathCover.Result cover, StateGraph.Trace trace) {
         List<String> lines;
         try {
             lines = Files.readAllLines(graphFile, StandardCharsets.UTF_8);
@@ -128,6 +143,7 @@ public final class Generate {
         lines.subList(0, lines.size() - 1).forEach(l -> b.append(l).append('\n'));
         b.append("design\t").append(name).append('\n');
         model.forEach((k, v) -> b.append("constant\t").append(k).append('\t').append(v).append('\n'));
+        invariants.forEach(i -> b.append("invariant\t").append(i).append('\n'));
         b.append("complete\t").append(complete ? "TRUE" : "FALSE").append('\n');
         if (cover != null) {
             int n = 0;

@@ -99,6 +99,36 @@ class GenerateTest {
         assertThat(invariant.tests()).isEqualTo(1);
     }
 
+    /**
+     * The data lists the cfg's invariants, in the cfg's order, and no more: a copy of workers-invariant's cfg
+     * that leaves SmallInv out lets TLC explore the states where x reaches 4, and its data does not name it
+     * (the suite then checks only TypeOK there).
+     */
+    @Test
+    void theDataListsTheCfgsInvariantsInItsOrder(@TempDir Path dir) throws IOException {
+        assertThat(StateGraph.read(dataFile(build.resolve("out"), "workers-invariant")).invariants())
+                .containsExactly("SmallInv");
+        Path spec = dir.resolve("spec");
+        Files.createDirectories(spec);
+        Files.copy(SPEC.resolve("Workers.tla"), spec.resolve("Workers.tla"));
+        Files.writeString(spec.resolve("manifest.tsv"), "workers-both\tWorkers\tboth.cfg\tinvariant:SmallInv\t0\t0\tx\n"
+                + "workers-typed\tWorkers\ttyped.cfg\tpass\t0\t0\tSmallInv left out\n");
+        String model = "CONSTANTS Threads = {\"a\", \"b\"}\nSPECIFICATION Spec\n";
+        Files.writeString(spec.resolve("both.cfg"), model + "INVARIANTS\n  TypeOK\n  SmallInv\n");
+        Files.writeString(spec.resolve("typed.cfg"), model + "INVARIANTS\n  TypeOK\n");
+        Generate g = new Generate(spec, dir, dir.resolve("out"));
+        g.run("workers-both");
+        g.run("workers-typed");
+        assertThat(StateGraph.read(dataFile(dir.resolve("out"), "workers-both")).invariants())
+                .containsExactly("TypeOK", "SmallInv");
+        StateGraph typed = StateGraph.read(dataFile(dir.resolve("out"), "workers-typed"));
+        assertThat(typed.invariants()).containsExactly("TypeOK");
+        assertThat(typed.complete()).isTrue();
+        int x = typed.vars().indexOf("x");
+        assertThat(java.util.stream.IntStream.range(0, typed.stateCount()).mapToObj(s -> typed.value(s, x)))
+                .as("TLC went on past SmallInv").contains("4");
+    }
+
     @Test
     void aTemplateErrorNamesTheTemplateAndTheDesignAndWritesNothing(@TempDir Path dir) {
         assertThatThrownBy(() -> Generate.render("workers-pass", "templates/Broken.java.vm",

@@ -24,6 +24,7 @@ import java.util.Map;
  * edge  &lt;from&gt; &lt;to&gt; &lt;Action&gt; &lt;p&gt;=&lt;v&gt;...  a transition; parameters outermost first (the first is the thread)
  * design &lt;name&gt;                        (added by the generator) the design
  * constant &lt;name&gt; &lt;text&gt;             (generator) a CONSTANT of the design's cfg, its value as canonical text
+ * invariant &lt;name&gt;                    (generator) an INVARIANT of the design's cfg, in the cfg's order
  * complete &lt;TRUE|FALSE&gt;                (generator) TLC explored the whole state space (it stops at a safety violation)
  * path  &lt;n&gt; &lt;edge&gt;...                  (generator) test n: edge ids, starting at an initial state
  * trace &lt;result&gt; &lt;init&gt; &lt;edge&gt;... [loop &lt;k&gt;]  (generator) TLC's counterexample from state init; a lasso
@@ -62,6 +63,7 @@ public final class StateGraph {
     private final String source;
     private String design = "";
     private final Map<String, String> constants = new LinkedHashMap<>();
+    private final List<String> invariants = new ArrayList<>();
     private boolean complete;
     private final List<List<Edge>> paths = new ArrayList<>();
     private Trace trace;
@@ -107,6 +109,11 @@ public final class StateGraph {
         Map<String, Object> out = new LinkedHashMap<>();
         constants.forEach((k, v) -> out.put(k, TlcText.parseValue(v)));
         return out;
+    }
+
+    /** The invariants the cfg has TLC check, in the cfg's order (TLC reports the first one violated). */
+    public List<String> invariants() {
+        return Collections.unmodifiableList(invariants);
     }
 
     public boolean complete() {
@@ -250,7 +257,7 @@ public final class StateGraph {
                                     + states.size() + " and " + edges.size());
                     ended = true;
                 }
-                case "design", "constant", "complete", "path", "trace" -> {
+                case "design", "constant", "invariant", "complete", "path", "trace" -> {
                     need(f.length >= 2, at, f[0] + " needs a value");
                     String[] withLine = java.util.Arrays.copyOf(f, f.length + 1);
                     withLine[f.length] = at;
@@ -279,6 +286,11 @@ public final class StateGraph {
                         throw new GraphError(at + "constant " + r[1] + ": " + e.getMessage());
                     }
                     need(g.constants.put(r[1], r[2]) == null, at, "constant " + r[1] + " given twice");
+                }
+                case "invariant" -> {
+                    need(r.length == 2, at, "invariant needs a name");
+                    need(!g.invariants.contains(r[1]), at, "invariant " + r[1] + " given twice");
+                    g.invariants.add(r[1]);
                 }
                 case "complete" -> g.complete = Boolean.parseBoolean(r[1].toLowerCase(java.util.Locale.ROOT));
                 case "path" -> {
