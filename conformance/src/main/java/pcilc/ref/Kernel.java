@@ -157,6 +157,11 @@ public class Kernel extends SpecSystemBase {
     }
 
     @Override
+    public List<String> invariants() {
+        return Invariants.NAMES;
+    }
+
+    @Override
     public List<String> violatedInvariants() {
         return Invariants.violated(this);
     }

@@ -44,6 +44,13 @@ public interface SpecSystem {
         return List.of();
     }
 
+    /**
+     * The spec's invariants this implementation answers for, in the spec's order: those
+     * {@link #violatedInvariants} checks on the Java objects, and the type invariant, which holds by
+     * construction (every snapshot must equal a state of TLC's, where it holds). A cfg may check fewer.
+     */
+    List<String> invariants();
+
     /** The names of the spec's invariants that do not hold now, in the spec's order. */
     List<String> violatedInvariants();
 

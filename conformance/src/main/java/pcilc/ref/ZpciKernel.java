@@ -347,6 +347,11 @@ public final class ZpciKernel extends Kernel {
     }
 
     @Override
+    public List<String> invariants() {
+        return ZpciInvariants.NAMES;
+    }
+
+    @Override
     public List<String> violatedInvariants() {
         return ZpciInvariants.violated(this);
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ObjIntConsumer;
 import org.assertj.core.api.SoftAssertions;
 import pcilc.model.SpecValue;
 import pcilc.model.StateGraph.Edge;
@@ -22,8 +23,9 @@ import pcilc.ref.systems.Systems;
 /**
  * The runtime of the generated conformance suites: replays a path of TLC's state graph on the reference
  * implementation through the step scheduler and, after every step, asserts (a) the snapshot equals TLC's
- * state variable by variable, (b) the Java invariants hold, (c) the threads that can make progress are
- * exactly those with an enabled action in the spec. The implementation runs the code of the cfg's Design on
+ * state variable by variable, (b) the invariants of the design's cfg hold (the data's invariant records; an
+ * invariant the cfg leaves out is not checked), (c) the threads that can make progress are exactly those
+ * with an enabled action in the spec. The implementation runs the code of the cfg's Design on
  * the cfg's constants (the data's constant records); the system property {@value #IMPLEMENTATION} runs
  * another design's code on the same model (the suite's power is shown against a buggy one).
  */
@@ -41,12 +43,16 @@ public final class Replay {
         this.constants = graph.constantValues();
     }
 
-    /** The conformance data the generator wrote for {@code design} (a test resource). */
+    /**
+     * The conformance data the generator wrote for {@code design} (a test resource); missing, one line naming
+     * the file and the command that writes it.
+     */
     public static Replay load(String design) {
         String resource = "/pcilc/generated/" + design + ".conformance";
         try (InputStream in = Replay.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + ": not on the test classpath (make generate)");
+                throw new IllegalStateException("build/generated/conformance/resources" + resource
+                        + ": no such file; make generate DESIGN=" + design + " writes it");
             }
             return new Replay(StateGraph.read(resource,
                     new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
@@ -55,9 +61,24 @@ public final class Replay {
         }
     }
 
+    /** The harness on data read elsewhere (a test's edited copy). */
+    static Replay of(StateGraph graph) {
+        return new Replay(graph);
+    }
+
     private String implementation() {
         Object code = constants.getOrDefault("Design", graph.design());
         return System.getProperty(IMPLEMENTATION, (String) code);
+    }
+
+    /** The data: TLC's graph, the cfg's model and invariants, the tests and TLC's counterexample. */
+    public StateGraph graph() {
+        return graph;
+    }
+
+    /** A fresh system (no task started): the implementation on the data's model. */
+    public SpecSystem newSystem() {
+        return Systems.create(implementation(), constants);
     }
 
     /** Test n of the path cover. */
@@ -68,20 +89,35 @@ public final class Replay {
 
     /** TLC's counterexample: the same steps, then the same failure. */
     public void counterexample() {
-        StateGraph.Trace trace = graph.trace();
-        SpecSystem system = replay(trace.init(), trace.steps(), true);
-        String result = trace.result();
-        if (result.startsWith("invariant:")) {
-            assertThat(system.violatedInvariants()).as("after TLC's trace: the invariants that fail")
-                    .contains(result.substring("invariant:".length()));
-        }
+        counterexample((s, step) -> { });
     }
 
-    private SpecSystem replay(int init, List<Edge> steps, boolean isTrace) {
-        SpecSystem system = Systems.create(implementation(), constants);
+    /**
+     * The same; {@code atState} also looks at every state of the trace once Replay has checked it (step 0:
+     * the initial state; the scheduler still running).
+     */
+    public void counterexample(ObjIntConsumer<StepScheduler> atState) {
+        StateGraph.Trace trace = graph.trace();
+        replay(trace.init(), trace.steps(), true, atState);
+    }
+
+    private void replay(int init, List<Edge> steps, boolean isTrace) {
+        replay(init, steps, isTrace, (s, step) -> { });
+    }
+
+    private void replay(int init, List<Edge> steps, boolean isTrace, ObjIntConsumer<StepScheduler> atState) {
+        SpecSystem system = newSystem();
+        List<String> unknown = graph.invariants().stream().filter(i -> !system.invariants().contains(i)).toList();
+        if (!unknown.isEmpty()) {
+            throw new AssertionError(graph.source() + ": the cfg's invariant " + String.join(", ", unknown)
+                    + " is not one the implementation of " + implementation() + " checks (invariants() and "
+                    + "violatedInvariants() of conformance/src/main/java/"
+                    + system.getClass().getName().replace('.', '/') + ".java)");
+        }
         try (StepScheduler s = new StepScheduler(system)) {
             s.startAll(threads);
             check(s, 0, "the initial state", init, isTrace && steps.isEmpty(), expanded(isTrace, 0, steps.size()));
+            atState.accept(s, 0);
             for (int i = 0; i < steps.size(); i++) {
                 Edge e = steps.get(i);
                 int step = i + 1;
@@ -90,12 +126,18 @@ public final class Replay {
                 String ran = s.step(e.thread(), e.choices());
                 assertThat(ran).as("step %d %s: the action the code ran", step, e.label()).isEqualTo(e.action());
                 check(s, step, e.label(), e.to(), isTrace && step == steps.size(), expanded(isTrace, step, steps.size()));
+                atState.accept(s, step);
             }
             if (isTrace) {
                 checkTraceEnd(s, graph.trace(), steps.size());
             }
-            return system;
         }
+    }
+
+    /** The cfg's invariants that do not hold now, in the cfg's order (TLC reports the first). */
+    private List<String> violatedInvariants(SpecSystem system) {
+        List<String> violated = system.violatedInvariants();
+        return graph.invariants().stream().filter(violated::contains).toList();
     }
 
     /**
@@ -126,7 +168,10 @@ public final class Replay {
         return step < steps - (graph.trace().result().startsWith("invariant:") ? 1 : 0);
     }
 
-    /** The three checks at one state; the violating state of a counterexample may break an invariant. */
+    /**
+     * The three checks at one state; at the violating state of an invariant's counterexample the first of
+     * the cfg's invariants that fails is TLC's.
+     */
     private void check(StepScheduler s, int step, String label, int state, boolean lastOfTrace, boolean expanded) {
         SpecSystem system = s.system();
         Map<String, Object> snapshot = system.snapshot();
@@ -140,8 +185,13 @@ public final class Replay {
                         .isEqualTo(graph.value(state, v));
             }
         }
-        if (!lastOfTrace) {
-            soft.assertThat(system.violatedInvariants()).as("step %d %s: invariants", step, label).isEmpty();
+        String result = lastOfTrace ? graph.trace().result() : "";
+        if (result.startsWith("invariant:")) {
+            soft.assertThat(violatedInvariants(system)).as("after TLC's trace: the cfg's invariants that fail")
+                    .startsWith(result.substring("invariant:".length()));
+        } else {
+            soft.assertThat(violatedInvariants(system)).as("step %d %s: the cfg's invariants that fail", step, label)
+                    .isEmpty();
         }
         if (expanded) {
             List<String> enabled = graph.out(state).stream().map(Edge::thread).distinct().sorted().toList();
