@@ -4,22 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import pcilc.model.SpecValue;
-import pcilc.ref.systems.Systems;
+import pcilc.conform.Replay;
+import pcilc.model.StateGraph;
 
 /**
- * The documented buggy interleaving of each failing design (TLC's counterexample, kept in
- * src/test/resources/traces), driven through the step scheduler: after every step the snapshot equals
- * TLC's state variable by variable (as SpecValue prints them), and the implementation fails the way the
- * spec does: PCI core, zPCI (mainline's lasso too), and the small modules (spec/CfgAccess.tla, seed 003;
- * spec/XenPirq.tla, seed 002). The same operations then run cleanly in the fixed designs, and v11's
- * hot-unplug deadlocks complete in proposal-unbind-hotplug.
+ * The documented buggy interleaving of each failing design: TLC's counterexample as the generated conformance
+ * data holds it (make generate: TLC's own trace, mapped onto its state graph with each step's thread and
+ * parameters), driven through the step scheduler by the conformance harness ({@link Replay}): after every
+ * step the snapshot equals TLC's state, and the implementation fails the way the spec does: PCI core, zPCI
+ * (mainline's lasso too), and the small modules (spec/CfgAccess.tla, seed 003; spec/XenPirq.tla, seed 002).
+ * Here, besides, every invariant the implementation knows holds until the violating state, where the first
+ * one violated is TLC's, and none is violated at a deadlock. The same operations then run cleanly in the
+ * fixed designs, and v11's hot-unplug deadlocks complete in proposal-unbind-hotplug.
  */
 class DocumentedInterleavingTest {
 
@@ -31,45 +32,36 @@ class DocumentedInterleavingTest {
             "zpci-sriov-deadlock",
             "zpci-block-v3-hotplug", "zpci-sriov-selfdeadlock"})
     void replaysTheCounterexample(String design) {
-        replay(design, design);
+        replay(design);
     }
 
+    /** Its cfg runs v11's code (Design = "nechita-v11-hotplug") with remove_store in place of unbind_store. */
     @Test
     @DisplayName("nechita-v11-remove-hotplug (v11's remove_store vs PF hot-unplug): TLC's counterexample replays in v11")
     void replaysV11RemoveStoreVsHotplug() {
-        replay("nechita-v11-remove-hotplug", "nechita-v11-hotplug");
+        replay("nechita-v11-remove-hotplug");
     }
 
     /**
-     * Replays TLC's counterexample {@code traceName} in {@code design}, step by step, to the same deadlock
-     * or invariant (TLC reports the first violated invariant in the cfg's order, as violatedInvariants lists them).
+     * Replays TLC's counterexample of {@code design} step by step to the same deadlock or invariant; every
+     * invariant the implementation checks, the cfg's and any other, holds before the end (TLC reports the
+     * first violated invariant in the cfg's order, as violatedInvariants lists them).
      */
-    static void replay(String traceName, String design) {
-        TlcTrace trace = TlcTrace.load(traceName);
-        SpecSystem k = Systems.create(design);
-        try (StepScheduler s = new StepScheduler(k)) {
-            s.startAll(trace.threads());
-            assertSameState(0, "Init", k, trace.steps().get(0).state());
-            int last = trace.steps().size() - 1;
-            for (int i = 1; i <= last; i++) {
-                TlcTrace.Step step = trace.steps().get(i);
-                assertThat(s.state(step.thread()).action()).as("step %d: next action of %s", i, step.thread())
-                        .isEqualTo(step.action());
-                assertThat(s.canProgress(step.thread())).as("step %d %s enabled", i, step.action()).isTrue();
-                s.step(step.thread(), step.choices());
-                assertSameState(i, step.action(), k, step.state());
-                if (i < last) {
-                    assertThat(k.violatedInvariants()).as("step %d %s: invariants", i, step.action()).isEmpty();
-                }
-            }
-            if (trace.error().equals("deadlock")) {
+    static void replay(String design) {
+        Replay data = Replay.load(design);
+        String result = data.graph().trace().result();
+        int last = data.graph().trace().steps().size();
+        data.counterexample((s, step) -> {
+            List<String> broken = s.system().violatedInvariants();
+            if (step < last) {
+                assertThat(broken).as("step %d: invariants", step).isEmpty();
+            } else if (result.equals("deadlock")) {
                 assertThat(s.hung()).as("hang after the trace: %s", s.states()).isTrue();
-                assertThat(k.violatedInvariants()).isEmpty();
+                assertThat(broken).as("invariants at the deadlock").isEmpty();
             } else {
-                String inv = trace.error().substring("invariant:".length());
-                assertThat(k.violatedInvariants()).as("invariants after the trace").startsWith(inv);
+                assertThat(broken).as("invariants after the trace").startsWith(result.substring("invariant:".length()));
             }
-        }
+        });
     }
 
     @Test
@@ -77,19 +69,14 @@ class DocumentedInterleavingTest {
             + "the platform in standby and Linux holding the function CONFIGURED (StandbyEventuallyUsable fails)")
     @SuppressWarnings("unchecked")
     void mainlineStaleConfigureReplays() {
-        TlcTrace trace = TlcTrace.load("zpci-mainline");
-        assertThat(trace.error()).isEqualTo("property");
-        ZpciKernel k = (ZpciKernel) Systems.create("zpci-mainline");
-        try (StepScheduler s = new StepScheduler(k)) {
-            s.startAll(trace.threads());
-            assertSameState(0, "Init", k, trace.steps().get(0).state());
-            for (int i = 1; i < trace.steps().size(); i++) {
-                TlcTrace.Step step = trace.steps().get(i);
-                assertThat(s.state(step.thread()).action()).as("step %d: next action of %s", i, step.thread())
-                        .isEqualTo(step.action());
-                s.step(step.thread(), step.choices());
-                assertSameState(i, step.action(), k, step.state());
-                assertThat(k.violatedInvariants()).as("step %d %s: invariants", i, step.action()).isEmpty();
+        Replay data = Replay.load("zpci-mainline");
+        assertThat(data.graph().trace().result()).isEqualTo("property:StandbyEventuallyUsable");
+        int last = data.graph().trace().steps().size();
+        data.counterexample((s, step) -> {
+            ZpciKernel k = (ZpciKernel) s.system();
+            assertThat(k.violatedInvariants()).as("step %d: invariants", step).isEmpty();
+            if (step < last) {
+                return;
             }
             // TLC's lasso ends in stuttering: nothing can move, which is termination, not a hang
             assertThat(s.progressing()).isEmpty();
@@ -100,27 +87,19 @@ class DocumentedInterleavingTest {
             assertThat(k.zpci.slotZdev("PF").state).isEqualTo(ZpciState.CONFIGURED);
             // neither power value recovers: power=1 needs STANDBY, power=0's SCLP deconfigure fails
             assertThat(k.platform.sclpDeconfigure("PF")).isFalse();
-        }
+        });
     }
 
-    static void assertSameState(int i, String action, SpecSystem k, Map<String, Object> expected) {
-        Map<String, Object> actual = k.snapshot();
-        SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(actual.keySet()).as("step %d %s: variables", i, action).isEqualTo(expected.keySet());
-        for (String var : expected.keySet()) {
-            soft.assertThat(SpecValue.format(actual.get(var))).as("step %d %s: %s", i, action, var)
-                    .isEqualTo(SpecValue.format(expected.get(var)));
-        }
-        soft.assertAll();
-    }
-
-    /** Runs the trace's threads in {@code design}, preferring the trace's thread order; the scheduler's verdict. */
+    /**
+     * Runs the threads of {@code traceDesign}'s counterexample in {@code design} (its own cfg's model),
+     * preferring the counterexample's thread order; the scheduler's verdict.
+     */
     static String runPreferringTraceOrder(String traceDesign, String design) {
-        TlcTrace trace = TlcTrace.load(traceDesign);
-        SpecSystem k = Systems.create(design);
+        StateGraph trace = Replay.load(traceDesign).graph();
+        SpecSystem k = Replay.load(design).newSystem();
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(trace.threads());
-            List<String> order = trace.steps().stream().skip(1).map(TlcTrace.Step::thread).toList();
+            List<String> order = trace.trace().steps().stream().map(StateGraph.Edge::thread).toList();
             int i = 0;
             while (!s.allFinished()) {
                 if (s.hung()) {
@@ -143,7 +122,7 @@ class DocumentedInterleavingTest {
     @CsvSource({"cfgaccess-2011, cfgaccess-lock", "xen-pirq-cached, xen-pirq-fresh"})
     void smallModuleFixCompletes(String buggy, String fixed) {
         assertThat(runPreferringTraceOrder(buggy, fixed)).isEqualTo("pass");
-        assertThat(runPreferringTraceOrder(buggy, buggy)).isEqualTo(SpecDesign.of(buggy).expected());
+        assertThat(runPreferringTraceOrder(buggy, buggy)).isEqualTo(Replay.load(buggy).graph().trace().result());
     }
 
     @ParameterizedTest(name = "{0}: the same operations complete cleanly in nechita-v11")
@@ -175,9 +154,9 @@ class DocumentedInterleavingTest {
     @Test
     @DisplayName("proposal-unbind-hotplug: v11's deadlocking interleaving, step by step, ends with both operations done")
     void proposalUnbindVsHotplugStepByStep() {
-        Kernel k = new Kernel(Design.PROPOSAL_UNBIND_HOTPLUG);
+        Kernel k = (Kernel) Replay.load("proposal-unbind-hotplug").newSystem();
         try (StepScheduler s = new StepScheduler(k)) {
-            s.startAll(TlcTrace.load("nechita-v11-hotplug").threads());
+            s.startAll(Replay.load("nechita-v11-hotplug").graph().threads());
             assertThat(s.step("unbind_store")).isEqualTo("UnbindStore");
             assertThat(s.step("unbind_store")).isEqualTo("DeviceReleaseDriver");
             assertThat(s.step("unbind_store")).isEqualTo("PciDeviceRemove");
