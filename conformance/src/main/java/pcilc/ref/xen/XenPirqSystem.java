@@ -105,6 +105,20 @@ public final class XenPirqSystem extends SpecSystemBase {
         return out;
     }
 
+    /**
+     * AllInitsComplete, at rest: a probe that ended anywhere but "done" (failed) never completes. Only a cfg
+     * without NoInitFailureInv lets TLC reach such a state.
+     */
+    @Override
+    public List<String> violatedAtTermination() {
+        for (MsixDev d : devices.values()) {
+            if (!d.pc.equals("done")) {
+                return List.of("AllInitsComplete");
+            }
+        }
+        return List.of();
+    }
+
     /** No pirq is bound to irqs of two devices whose MSI-X is enabled. */
     private boolean noSharedPirq() {
         MsixDev[] devs = devices.values().toArray(new MsixDev[0]);
