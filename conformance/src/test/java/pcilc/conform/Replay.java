@@ -49,12 +49,12 @@ public final class Replay {
      */
     public static Replay load(String design) {
         String resource = "/pcilc/generated/" + design + ".conformance";
+        String file = "build/generated/conformance/resources" + resource;  // on the test classpath (conformance/pom.xml)
         try (InputStream in = Replay.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("build/generated/conformance/resources" + resource
-                        + ": no such file; make generate DESIGN=" + design + " writes it");
+                throw new IllegalStateException(file + ": no such file; make generate DESIGN=" + design + " writes it");
             }
-            return new Replay(StateGraph.read(resource,
+            return new Replay(StateGraph.read(file,
                     new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,28 +109,38 @@ public final class Replay {
         SpecSystem system = newSystem();
         List<String> unknown = graph.invariants().stream().filter(i -> !system.invariants().contains(i)).toList();
         if (!unknown.isEmpty()) {
-            throw new AssertionError(graph.source() + ": the cfg's invariant " + String.join(", ", unknown)
-                    + " is not one the implementation of " + implementation() + " checks (invariants() and "
+            throw new AssertionError(graph.source() + ": the cfg's invariant" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + (unknown.size() > 1 ? " are not ones" : " is not one")
+                    + " the implementation of " + implementation() + " checks (invariants() and "
                     + "violatedInvariants() of conformance/src/main/java/"
                     + system.getClass().getName().replace('.', '/') + ".java)");
         }
         try (StepScheduler s = new StepScheduler(system)) {
-            s.startAll(threads);
-            check(s, 0, "the initial state", init, isTrace && steps.isEmpty(), expanded(isTrace, 0, steps.size()));
-            atState.accept(s, 0);
-            for (int i = 0; i < steps.size(); i++) {
-                Edge e = steps.get(i);
-                int step = i + 1;
-                assertThat(s.canProgress(e.thread())).as("step %d %s: %s cannot make progress (%s)", step,
-                        e.label(), e.thread(), s.state(e.thread())).isTrue();
-                String ran = s.step(e.thread(), e.choices());
-                assertThat(ran).as("step %d %s: the action the code ran", step, e.label()).isEqualTo(e.action());
-                check(s, step, e.label(), e.to(), isTrace && step == steps.size(), expanded(isTrace, step, steps.size()));
-                atState.accept(s, step);
-            }
-            if (isTrace) {
-                checkTraceEnd(s, graph.trace(), steps.size());
-            }
+            replay(s, init, steps, isTrace, atState);
+        } catch (AssertionError e) {
+            // the data the failing step came from: stale if the spec changed since make generate
+            throw new AssertionError(graph.source() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The steps from state {@code init}, each followed by the checks and {@code atState}. */
+    private void replay(StepScheduler s, int init, List<Edge> steps, boolean isTrace,
+            ObjIntConsumer<StepScheduler> atState) {
+        s.startAll(threads);
+        check(s, 0, "the initial state", init, isTrace && steps.isEmpty(), expanded(isTrace, 0, steps.size()));
+        atState.accept(s, 0);
+        for (int i = 0; i < steps.size(); i++) {
+            Edge e = steps.get(i);
+            int step = i + 1;
+            assertThat(s.canProgress(e.thread())).as("step %d %s: %s cannot make progress (%s)", step,
+                    e.label(), e.thread(), s.state(e.thread())).isTrue();
+            String ran = s.step(e.thread(), e.choices());
+            assertThat(ran).as("step %d %s: the action the code ran", step, e.label()).isEqualTo(e.action());
+            check(s, step, e.label(), e.to(), isTrace && step == steps.size(), expanded(isTrace, step, steps.size()));
+            atState.accept(s, step);
+        }
+        if (isTrace) {
+            checkTraceEnd(s, graph.trace(), steps.size());
         }
     }
 
