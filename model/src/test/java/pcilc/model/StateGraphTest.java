@@ -29,6 +29,8 @@ class StateGraphTest {
             "design\tworkers",
             "constant\tDesign\t\"workers\"",
             "constant\tThreads\t{\"a\"}",
+            "invariant\tTypeOK",
+            "invariant\tSmallInv",
             "complete\tTRUE",
             "path\t1\t0",
             "end\t2\t1", "");
@@ -50,6 +52,7 @@ class StateGraphTest {
         assertThat(g.constants()).containsExactly(Map.entry("Design", "\"workers\""), Map.entry("Threads", "{\"a\"}"));
         assertThat(g.constantValues()).containsEntry("Design", "workers");
         assertThat(g.constantValues().get("Threads")).isEqualTo(java.util.Set.of("a"));
+        assertThat(g.invariants()).containsExactly("TypeOK", "SmallInv");
         assertThat(g.complete()).isTrue();
         assertThat(g.paths()).singleElement().isEqualTo(List.of(g.edges().get(0)));
     }
@@ -57,13 +60,15 @@ class StateGraphTest {
     static Stream<Arguments> damage() {
         return Stream.of(
                 Arguments.of("end\t2\t1", "end\t3\t1",
-                        "g.graph:16: the end line counts 3 states and 1 edges, the file has 2 and 1"),
-                Arguments.of("end\t2\t1\n", "", "g.graph: truncated (no end line after line 15)"),
+                        "g.graph:18: the end line counts 3 states and 1 edges, the file has 2 and 1"),
+                Arguments.of("end\t2\t1\n", "", "g.graph: truncated (no end line after line 17)"),
                 Arguments.of("edge\t0\t1\tInc", "edge\t0\t7\tInc", "g.graph:10: edge between undefined states"),
-                Arguments.of("{\"a\"}\ncomplete", "{\"a\"\ncomplete", "g.graph:13: constant Threads: "),
+                Arguments.of("{\"a\"}\ninvariant", "{\"a\"\ninvariant", "g.graph:13: constant Threads: "),
                 Arguments.of("constant\tThreads\t{\"a\"}", "constant\tDesign\t\"w\"",
                         "g.graph:13: constant Design given twice"),
-                Arguments.of("path\t1\t0", "path\t1\t7", "g.graph:15: no edge 7"),
+                Arguments.of("invariant\tSmallInv", "invariant\tTypeOK", "g.graph:15: invariant TypeOK given twice"),
+                Arguments.of("invariant\tSmallInv", "invariant", "g.graph:15: invariant needs a value"),
+                Arguments.of("path\t1\t0", "path\t1\t7", "g.graph:17: no edge 7"),
                 Arguments.of("design\tworkers", "desing\tworkers", "g.graph:11: unknown record \"desing\""));
     }
 
