@@ -5,6 +5,11 @@ SHELL := /bin/bash
 MVN      ?= mvn -q -B -Dstyle.color=never
 BUILD    := build
 CP_FILE  := $(BUILD)/generator.classpath
+# The reference implementation's classpath (conformance, on the model library): make check asks it about
+# the spec's variables.
+IMPL_CP  := $(BUILD)/conformance.classpath
+# TLC's state graph of design %: the spec's variables (its vars record) for the snapshot check.
+GRAPH    := $(BUILD)/graphs/%.graph
 SOURCES  := $(shell find model/src/main generator/src/main conformance/src/main -type f 2>/dev/null)
 POMS     := pom.xml model/pom.xml generator/pom.xml conformance/pom.xml
 TOOL     := bin/pcilc
@@ -30,6 +35,12 @@ $(CP_FILE): $(POMS) $(SOURCES)
 	  -Dmdep.includeScope=runtime
 	@touch $@
 
+$(IMPL_CP): $(POMS) $(SOURCES) | $(CP_FILE)
+	@mkdir -p $(BUILD)
+	$(MVN) -pl conformance -am compile dependency:build-classpath -Dmdep.outputFile=$(abspath $(IMPL_CP)) \
+	  -Dmdep.includeScope=runtime
+	@touch $@
+
 designs: $(CP_FILE) ## one line per design: name, expected result, description
 	@$(TOOL) designs
 
@@ -37,8 +48,13 @@ review: $(CP_FILE) ## TLC on one design: make review DESIGN=<name>; a violation'
 	@if [ -z "$(DESIGN)" ]; then echo "error: make review needs DESIGN=<name> (make designs lists them)" >&2; exit 1; fi
 	@$(TOOL) review "$(DESIGN)"
 
-check: $(CP_FILE) ## every design; compare result, distinct states and depth with spec/manifest.tsv
-	@$(TOOL) check
+# Then, for every module with a graph, whether the implementation's snapshot has the spec's variables (one
+# line a module): a new spec variable shows here, not in make test. Both run; either failing fails check.
+check: $(CP_FILE) $(IMPL_CP) ## every design; compare result, distinct states and depth with spec/manifest.tsv; then each module's snapshot
+	@status=0; $(TOOL) check || status=$$?; \
+	  java -cp "conformance/target/classes:$$(cat $(IMPL_CP))" pcilc.conform.SnapshotCheck --spec spec \
+	    --graph '$(GRAPH)' || status=1; \
+	  exit $$status
 
 record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result
 	@$(TOOL) record

@@ -185,6 +185,25 @@ public final class StateGraph {
         }
     }
 
+    /**
+     * Only the spec's variables (the vars record, which the writer puts after the first line): what a
+     * check of the implementation's snapshot needs, without reading a graph of millions of lines.
+     */
+    public static List<String> vars(Path file) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = r.readLine();
+            need(MAGIC.equals(first), file + ":1: ", "not a state graph (first line is not \"" + MAGIC + "\")");
+            String line = r.readLine();
+            need(line != null && line.startsWith("vars\t"), file + ":2: ", "no vars record after the first line");
+            String[] f = line.split("\t", -1);
+            return List.of(f).subList(1, f.length);
+        } catch (NoSuchFileException e) {
+            throw new GraphError(file + ": no such file");
+        } catch (IOException e) {
+            throw new GraphError(file + ": " + e.getMessage());
+        }
+    }
+
     /** The graph read from {@code in}; errors name it {@code name}. */
     public static StateGraph read(String name, BufferedReader in) throws IOException {
         List<String> vars = null;

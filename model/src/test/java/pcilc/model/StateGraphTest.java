@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -78,5 +81,16 @@ class StateGraphTest {
         String damaged = GOOD.replace(from, to);
         assertThat(damaged).isNotEqualTo(GOOD);
         assertThatThrownBy(() -> read(damaged)).isInstanceOf(GraphError.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void readsTheVariablesAloneAndRefusesAFileWithoutThem(@TempDir Path dir) throws IOException {
+        Path good = Files.writeString(dir.resolve("good.graph"), GOOD.replace("end\t2\t1\n", ""));
+        assertThat(StateGraph.vars(good)).containsExactly("x", "pc");
+        Path bad = Files.writeString(dir.resolve("bad.graph"), GOOD.replace("vars\tx\tpc\n", ""));
+        assertThatThrownBy(() -> StateGraph.vars(bad)).isInstanceOf(GraphError.class)
+                .hasMessage(bad + ":2: no vars record after the first line");
+        assertThatThrownBy(() -> StateGraph.vars(dir.resolve("none.graph"))).hasMessage(dir.resolve("none.graph")
+                + ": no such file");
     }
 }
