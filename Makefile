@@ -4,23 +4,28 @@ SHELL := /bin/bash
 
 MVN      ?= mvn -q -B -Dstyle.color=never
 BUILD    := build
+SPEC     := spec
 CP_FILE  := $(BUILD)/generator.classpath
 # The reference implementation's classpath (conformance, on the model library): make check asks it about
 # the spec's variables.
 IMPL_CP  := $(BUILD)/conformance.classpath
-# TLC's state graph of design %: the spec's variables (its vars record) for the snapshot check.
-GRAPH    := $(BUILD)/graphs/%.graph
 SOURCES  := $(shell find model/src/main generator/src/main conformance/src/main -type f 2>/dev/null)
 POMS     := pom.xml model/pom.xml generator/pom.xml conformance/pom.xml
 TOOL     := bin/pcilc
-DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' spec/manifest.tsv)
+DESIGNS  := $(shell awk -F'\t' '!/^\#/ && NF {print $$1}' $(SPEC)/manifest.tsv)
 GENERATED := $(BUILD)/generated
-# Biggest state space first: with two at a time, the longest generation (zpci-mainline) starts at once and
-# the other slot does the rest (and, in make test, the citations and the kernel smoke run).
-STAMPS   := $(shell awk -F'\t' '!/^\#/ && NF {print $$5, $$1}' spec/manifest.tsv | sort -k1,1nr -k2 | \
-              awk '{print "$(GENERATED)/stamps/" $$2}')
+RUNS     := $(BUILD)/runs
+# TLC's state graph of design %, from its run: the spec's variables (its vars record) for the snapshot check.
+GRAPH    := $(RUNS)/%/graph
+# Biggest state space first: with two at a time, the longest job (zpci-mainline: its run, then its path
+# cover) starts at once and the other slot does the rest (and, in make test, the citations and the kernel
+# smoke run).
+BIGGEST_FIRST := $(shell awk -F'\t' '!/^\#/ && NF {print $$5, $$1}' $(SPEC)/manifest.tsv | sort -k1,1nr -k2 | \
+              awk '{print $$2}')
+RESULTS  := $(foreach d,$(BIGGEST_FIRST),$(RUNS)/$(d)/result)
+STAMPS   := $(foreach d,$(BIGGEST_FIRST),$(GENERATED)/stamps/$(d))
 
-.PHONY: all help designs review check record report report-screenshot generate suites promote bench soak test clean sources citations fidelity kernel kernel-smoke prune-suites
+.PHONY: all help designs review runs check record report report-screenshot generate suites promote bench soak test clean sources citations fidelity kernel kernel-smoke prune-suites
 
 all: check ## the main job: check every design of the matrix against the manifest
 
@@ -44,24 +49,53 @@ $(IMPL_CP): $(POMS) $(SOURCES) | $(CP_FILE)
 designs: $(CP_FILE) ## one line per design: name, expected result, description
 	@$(TOOL) designs
 
-review: $(CP_FILE) ## TLC on one design: make review DESIGN=<name>; a violation's swimlane table and SVG under build/review/<name>/
+# One TLC run per design, with the graph writer: build/runs/<design>/result (verdict, counts, seconds, TLC's
+# output) and graph (every state and transition with its thread and parameters), written whole or not at
+# all. Everything else reads them. A run is redone when its cfg, a module its module EXTENDS or INSTANCEs,
+# its manifest row's module or cfg (the model file), or the tools change: build/runs/deps.mk, written from the
+# spec by bin/pcilc deps, says which. Goals that read no run do not read (or make) the include.
+NO_RUNS := help clean designs sources citations fidelity kernel kernel-smoke promote prune-suites $(CP_FILE)
+ifneq ($(filter-out $(NO_RUNS),$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+include $(RUNS)/deps.mk
+endif
+
+$(RUNS)/deps.mk: $(SPEC)/manifest.tsv $(wildcard $(SPEC)/*.tla) $(CP_FILE)
+	@$(TOOL) deps
+
+# a model file is written by bin/pcilc deps, when the manifest's module or cfg of the design changes
+$(RUNS)/%/model:
+	@$(TOOL) deps
+
+$(RUNS)/%/result: $(CP_FILE)
+	@$(TOOL) run $*
+
+runs: $(RESULTS)
+
+review: $(CP_FILE) ## one design's TLC run (made if out of date): TLC's output; a violation's swimlane table and SVG under build/review/<name>/
 	@if [ -z "$(DESIGN)" ]; then echo "error: make review needs DESIGN=<name> (make designs lists them)" >&2; exit 1; fi
+	@$(MAKE) --no-print-directory $(RUNS)/$(DESIGN)/result
 	@$(TOOL) review "$(DESIGN)"
 
+# -k: a design whose run fails (a spec that does not parse) is an ERROR row of the table, the others still run.
 # Then, for every module with a graph, whether the implementation's snapshot has the spec's variables (one
 # line a module): a new spec variable shows here, not in make test. Both run; either failing fails check.
-check: $(CP_FILE) $(IMPL_CP) ## every design; compare result, distinct states and depth with spec/manifest.tsv; then each module's snapshot
-	@status=0; $(TOOL) check || status=$$?; \
-	  java -cp "conformance/target/classes:$$(cat $(IMPL_CP))" pcilc.conform.SnapshotCheck --spec spec \
+check: $(CP_FILE) $(IMPL_CP) ## every design (TLC only where the spec, cfg or tools changed); compare result, distinct states and depth with spec/manifest.tsv; then each module's snapshot
+	@$(MAKE) --no-print-directory -k -j2 runs; status=0; $(TOOL) check || status=$$?; \
+	  java -cp "conformance/target/classes:$$(cat $(IMPL_CP))" pcilc.conform.SnapshotCheck --spec $(SPEC) \
 	    --graph '$(GRAPH)' || status=1; \
 	  exit $$status
 
-record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result
-	@$(TOOL) record
+record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result; DESIGN=<name>: that row only
+ifdef DESIGN
+	@$(MAKE) --no-print-directory $(RUNS)/$(DESIGN)/result
+	@$(TOOL) record "$(DESIGN)"
+else
+	@$(MAKE) --no-print-directory -k -j2 runs; $(TOOL) record
+endif
 
-# One design's conformance suite, remade when its cfg, a module or the tools change. The stamp keeps the
-# generation's summary line.
-$(GENERATED)/stamps/%: spec/designs/%.cfg $(wildcard spec/*.tla) $(CP_FILE)
+# One design's conformance suite, from its stored run (graph and verdict), remade when the run or the tools
+# change. The stamp keeps the generation's summary line.
+$(GENERATED)/stamps/%: $(RUNS)/%/result $(CP_FILE)
 	@mkdir -p $(@D)
 	@$(TOOL) generate $* > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
 	@mv $@.tmp $@
@@ -69,8 +103,9 @@ $(GENERATED)/stamps/%: spec/designs/%.cfg $(wildcard spec/*.tla) $(CP_FILE)
 
 suites: $(STAMPS)
 
-generate: $(CP_FILE) ## conformance suites from TLC's state graphs: every design (changed ones only), or DESIGN=<name> (always)
+generate: $(CP_FILE) ## conformance suites from the stored TLC graphs: every design (changed ones only), or DESIGN=<name> (always)
 ifdef DESIGN
+	@$(MAKE) --no-print-directory $(RUNS)/$(DESIGN)/result
 	@mkdir -p $(GENERATED)/stamps
 	@set -o pipefail; $(TOOL) generate "$(DESIGN)" | tee $(GENERATED)/stamps/$(DESIGN).tmp && mv $(GENERATED)/stamps/$(DESIGN).tmp $(GENERATED)/stamps/$(DESIGN)
 else
@@ -86,8 +121,8 @@ prune-suites:
 	  echo "removing the suite of $$d (no longer in the manifest)"; rm -f $$f $(GENERATED)/stamps/$$d; \
 	  grep -l "Replay.load(\"$$d\")" $(GENERATED)/conformance/java/pcilc/generated/*.java | xargs -r rm -f;; esac; done
 
-report: $(CP_FILE) ## every design (reusing results newer than spec and cfg): build/report/index.html and docs/report.md
-	@$(TOOL) report
+report: $(CP_FILE) ## every design's stored run (made if out of date): build/report/index.html and docs/report.md
+	@$(MAKE) --no-print-directory -k -j2 runs; $(TOOL) report
 
 # A real browser renders the page (Debian: apt-get install -y chromium); not part of make test.
 SHOT      := $(BUILD)/report/report.png
@@ -128,8 +163,10 @@ kernel-smoke: $(CP_FILE) ## one boot per architecture, a few scenarios, their tr
 	@$(TOOL) --out $(SMOKE_DIR) traces $(SMOKE_DIR)/linux-6.1.192-amd64 $(SMOKE_DIR)/linux-6.1.176-s390x
 
 # Not quiet: Surefire's "Tests run:" summary is what CI reads. Always against freshly generated suites.
-# The suites, the citations and the kernel smoke run share two job slots (the smoke run mostly waits for
-# downloads and QEMU while zpci-mainline's generation keeps one core busy).
+# The runs, the suites, the citations and the kernel smoke run share two job slots: each suite waits for its
+# design's run only, biggest first, so zpci-mainline's path cover (the longest job) starts once its run is
+# done; the smoke run mostly waits for downloads and QEMU. The suites' stamps need every design's run, which
+# the design matrix test (mvn verify) reads.
 test: $(CP_FILE) ## the whole test suite: the citation check, a real-kernel smoke run, unit tests, the design matrix, the generated conformance suites
 	@$(MAKE) --no-print-directory -j2 suites citations kernel-smoke
 	@$(MAKE) --no-print-directory prune-suites
@@ -137,9 +174,11 @@ test: $(CP_FILE) ## the whole test suite: the citation check, a real-kernel smok
 
 REPORTS := conformance/target/surefire-reports
 
-# Time and peak memory of each generation (TLC with the graph writer, cover, Velocity; wall seconds and
-# the generator JVM's peak RSS, TLC's JVM not included) and of each generated suite's run.
+# Time and peak memory of each generation (from the stored run: reading the graph, the path cover,
+# Velocity; wall seconds and peak RSS; the runs themselves are made first, not measured) and of each
+# generated suite's run.
 bench: $(CP_FILE) ## measure generation (seconds, peak RSS) per design and the generated suites' run time: build/bench.md
+	@$(MAKE) --no-print-directory -j2 runs
 	@echo "| design | generate: summary | wall s | peak RSS MB |" > $(BUILD)/bench.md.tmp
 	@echo "| --- | --- | --- | --- |" >> $(BUILD)/bench.md.tmp
 	@for d in $(DESIGNS); do \

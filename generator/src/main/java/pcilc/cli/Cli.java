@@ -5,35 +5,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import pcilc.model.AtomicFile;
 import pcilc.model.Manifest;
 import pcilc.model.TlcOutput;
 import pcilc.model.ToolError;
 import pcilc.review.Report;
-import pcilc.review.ResultStore;
 import pcilc.review.Review;
+import pcilc.tlc.DesignRun;
 import pcilc.tlc.ModelCheck;
 import pcilc.tlc.TlcFailure;
 
 /**
- * The make front end: {@code designs}, {@code review <design>}, {@code check}, {@code record}, {@code report}.
+ * The make front end: {@code designs}, {@code run <design>} (TLC, once per design: make's file rule for
+ * build/runs/<design>/), {@code deps} (make's include build/runs/deps.mk), and the readers of the stored runs:
+ * {@code check}, {@code record [<design>]}, {@code review <design>}, {@code report}, {@code generate <design>}.
  * Options {@code --spec DIR} (default spec), {@code --build DIR} (TLC's work, default build/tlc), {@code --out DIR}
- * (results, swimlanes, the report page; default build) and {@code --docs DIR} (the report's committed copy,
+ * (the runs, swimlanes, the report page; default build) and {@code --docs DIR} (the report's committed copy,
  * default docs).
  */
 public final class Cli {
-    /** Parallel TLC processes in {@code check}: the machines have two cores. */
-    private static final int PARALLEL_RUNS = 2;
-
     /** Each command with its arguments, as its usage line shows it. */
-    private static final List<String> COMMANDS = List.of("designs", "review <design>",
-            "generate <design>", "check", "record", "report", "citations", "fidelity",
-            "traces [--design D] [--map FILE] <kernel-dir>...");
+    private static final List<String> COMMANDS = List.of("designs", "run <design>", "review <design>",
+            "generate <design>", "check", "record [<design>]", "report", "deps", "citations",
+            "fidelity", "traces [--design D] [--map FILE] <kernel-dir>...");
     private static final String OPTIONS = "[--spec DIR] [--build DIR] [--out DIR] [--docs DIR]";
 
     private final PrintStream out;
@@ -134,20 +129,24 @@ public final class Cli {
         if ((design != null || map != null) && !command.equals("traces")) {
             throw new ToolError("--design and --map are options of traces only; usage: " + usage);
         }
-        int wanted = usage.endsWith("<design>") ? 2 : usage.endsWith("...") ? Math.max(2, rest.size()) : 1;
+        int wanted = usage.endsWith(" <design>") ? 2 : usage.endsWith("...") ? Math.max(2, rest.size())
+                : usage.endsWith("[<design>]") ? Math.min(2, Math.max(1, rest.size())) : 1;
         if (rest.size() > wanted) {
             throw new ToolError("unexpected argument '" + rest.get(wanted) + "'; usage: " + usage);
         }
         if (rest.size() < wanted || (wanted == 2 && rest.get(1).isBlank())) {
-            throw new ToolError("usage: " + usage + "   (make " + command + " DESIGN=<name>; make designs lists them)");
+            throw new ToolError("usage: " + usage + "   (" + (command.equals("run") ? "" : "make " + command
+                    + " DESIGN=<name>; ") + "make designs lists them)");
         }
         Cli cli = new Cli(out, spec, build, outDir, docs);
         return switch (command) {
             case "designs" -> cli.designs();
             case "review" -> cli.review(rest.get(1));
             case "generate" -> cli.generate(rest.get(1));
+            case "run" -> cli.run(rest.get(1));
+            case "deps" -> cli.deps();
             case "check" -> cli.check();
-            case "record" -> cli.record();
+            case "record" -> cli.record(rest.size() > 1 ? rest.get(1) : null);
             case "citations" -> cli.citations();
             case "fidelity" -> cli.fidelity();
             case "traces" -> cli.traces(rest.subList(1, rest.size()).stream().map(Path::of).toList(), design, map);
@@ -203,18 +202,19 @@ public final class Cli {
         return 0;
     }
 
+    /** TLC's output and verdict from the design's stored run (make review makes it first); a violation's swimlane. */
     int review(String name) {
         Manifest.Design design = Manifest.load(specDir).design(name);
+        DesignRun.Stored stored = DesignRun.read(specDir, outDir, design);
+        ModelCheck.Result result = stored.result();
         out.println("TLC on " + design.name() + ": " + design.description());
         out.println("model " + specDir.resolve(design.module() + ".tla") + " with " + specDir.resolve(design.cfg())
-                + "; expected " + design.expected());
-        ModelCheck checker = new ModelCheck(specDir, buildDir);
-        ModelCheck.Result result = checker.run(design, this::echo);
-        new ResultStore(outDir, specDir).save(design, result);
+                + "; expected " + design.expected() + "; TLC's output as stored in " + stored.file());
+        stored.replay(this::echo);
         if (!result.result().equals("pass")) {
             // The pictures are extra: if they cannot be made, say so and still end with TLC's verdict.
             try {
-                Review.Files files = Review.write(checker, specDir, design, result, outDir);
+                Review.Files files = Review.write(new ModelCheck(specDir, buildDir), specDir, design, result, outDir);
                 out.println("swimlane table: " + files.markdown());
                 out.println("sequence diagram: " + files.svg());
             } catch (ToolError e) {
@@ -278,17 +278,32 @@ public final class Cli {
         }
     }
 
+    /** TLC on one design with the graph writer: build/runs/<design>/result and graph (make's file rule). */
+    int run(String name) {
+        ModelCheck.Result r = DesignRun.run(specDir, buildDir, outDir, Manifest.load(specDir).design(name));
+        out.println(r.summaryLine());
+        return 0;
+    }
+
+    /** make's include build/runs/deps.mk: what each design's run reads. */
+    int deps() {
+        DesignRun.writeDeps(specDir, outDir);
+        return 0;
+    }
+
+    /** The matrix from the stored runs (make check makes them first): no TLC here. */
     int check() {
         Manifest manifest = Manifest.load(specDir);
-        long started = System.nanoTime();
         List<String[]> rows = new ArrayList<>();
         int mismatches = 0;
-        for (Outcome o : runAll(manifest)) {
+        double seconds = 0;
+        for (Outcome o : stored(manifest)) {
             Manifest.Design d = o.design();
             String[] row;
             if (o.result() != null) {
                 ModelCheck.Result r = o.result();
                 List<String> diffs = differences(d, r);
+                seconds += r.seconds();
                 row = new String[] {d.name(), d.expected(), r.result(), Long.toString(r.distinct()),
                     Long.toString(r.depth()), String.format(Locale.ROOT, "%.1f", r.seconds()),
                     diffs.isEmpty() ? "ok" : "MISMATCH: " + String.join("; ", diffs)};
@@ -302,67 +317,58 @@ public final class Cli {
         }
         out.println();
         printTable(new String[] {"design", "expected", "result", "distinct", "depth", "seconds", "check"}, rows);
-        out.printf(Locale.ROOT, "%ncheck: %d designs, %d mismatches, %.1f seconds%n", rows.size(), mismatches,
-                (System.nanoTime() - started) / 1e9);
+        out.printf(Locale.ROOT, "%ncheck: %d designs, %d mismatches; TLC's runs took %.1f seconds (stored in %s)%n",
+                rows.size(), mismatches, seconds, DesignRun.runsDir(outDir));
         return mismatches == 0 ? 0 : 1;
     }
 
-    /** Writes TLC's distinct-state count and depth into the manifest for every design whose result is the expected one. */
-    int record() {
+    /**
+     * Writes TLC's distinct-state count and depth into the manifest, from the stored runs: every design whose
+     * result is the expected one, or only {@code name}'s row; the file is left alone when nothing changes.
+     */
+    int record(String name) {
         Manifest manifest = Manifest.load(specDir);
+        List<Outcome> outcomes = name == null ? stored(manifest) : stored(List.of(manifest.design(name)));
         java.util.Map<String, long[]> counts = new java.util.LinkedHashMap<>();
         int refused = 0;
-        for (Outcome o : runAll(manifest)) {
-            if (o.result() != null && o.result().result().equals(o.design().expected())) {
-                counts.put(o.design().name(), new long[] {o.result().distinct(), o.result().depth()});
+        int changed = 0;
+        for (Outcome o : outcomes) {
+            Manifest.Design d = o.design();
+            if (o.result() != null && o.result().result().equals(d.expected())) {
+                counts.put(d.name(), new long[] {o.result().distinct(), o.result().depth()});
+                if (o.result().distinct() != d.distinct() || o.result().depth() != d.depth()) {
+                    changed++;
+                    out.println(d.name() + ": distinct " + d.distinct() + " -> " + o.result().distinct() + ", depth "
+                            + d.depth() + " -> " + o.result().depth());
+                }
             } else {
                 refused++;
-                out.println("not recorded: " + o.design().name() + " (expected " + o.design().expected() + ", got "
+                out.println("not recorded: " + d.name() + " (expected " + d.expected() + ", got "
                         + (o.result() != null ? o.result().result() : o.error()) + ")");
             }
         }
         manifest.writeCounts(counts);
-        out.println("recorded " + counts.size() + " designs in " + manifest.file());
+        out.println("recorded " + counts.size() + (counts.size() == 1 ? " design" : " designs") + " in " + manifest.file()
+                + (changed == 0 ? " (no count changed; the file is as it was)" : " (" + changed + " changed)"));
         return refused == 0 ? 0 : 1;
     }
 
-    /** A design's TLC result, or the one-line error that stopped it. */
+    /** A design's stored result, or the one-line reason there is none. */
     private record Outcome(Manifest.Design design, ModelCheck.Result result, String error) {
     }
 
-    /** Every design of the manifest, PARALLEL_RUNS TLC processes at a time; in manifest order. */
-    private List<Outcome> runAll(Manifest manifest) {
-        ModelCheck checker = new ModelCheck(specDir, buildDir);
-        ResultStore store = new ResultStore(outDir, specDir);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);
-        List<Future<ModelCheck.Result>> futures = new ArrayList<>();
-        for (Manifest.Design d : manifest.designs()) {
-            futures.add(pool.submit(() -> {
-                ModelCheck.Result r = checker.run(d, item -> { });
-                store.save(d, r); // make report reuses it
-                return r;
-            }));
-        }
+    private List<Outcome> stored(Manifest manifest) {
+        return stored(manifest.designs());
+    }
+
+    private List<Outcome> stored(List<Manifest.Design> designs) {
         List<Outcome> outcomes = new ArrayList<>();
-        try {
-            for (int i = 0; i < futures.size(); i++) {
-                Manifest.Design d = manifest.designs().get(i);
-                try {
-                    ModelCheck.Result r = futures.get(i).get();
-                    out.println(r.summaryLine());
-                    outcomes.add(new Outcome(d, r, null));
-                } catch (ExecutionException e) {
-                    String why = e.getCause() instanceof ToolError ? e.getCause().getMessage()
-                            : "unexpected failure (" + e.getCause().getMessage() + ")";
-                    out.println("design=" + d.name() + " error: " + why);
-                    outcomes.add(new Outcome(d, null, why));
-                }
+        for (Manifest.Design d : designs) {
+            try {
+                outcomes.add(new Outcome(d, DesignRun.read(specDir, outDir, d).result(), null));
+            } catch (ToolError e) {
+                outcomes.add(new Outcome(d, null, e.getMessage()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ToolError("interrupted");
-        } finally {
-            pool.shutdownNow();
         }
         return outcomes;
     }

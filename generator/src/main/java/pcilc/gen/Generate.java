@@ -20,12 +20,14 @@ import pcilc.model.Manifest;
 import pcilc.model.StateGraph.Edge;
 import pcilc.model.StateGraph;
 import pcilc.model.ToolError;
+import pcilc.tlc.DesignRun;
 import pcilc.tlc.ModelCheck;
 
 /**
- * {@code generate <design>}: TLC explores the design and writes its state graph with every transition's
- * action and parameters; the path cover turns it into tests; the conformance data (graph + tests) and the
- * JUnit class (Velocity) are written under the output directory, or nothing is.
+ * {@code generate <design>}: the design's stored TLC run (its state graph with every transition's action and
+ * parameters, and TLC's verdict: pcilc.tlc.DesignRun, which make keeps current) is turned into tests by the
+ * path cover; the conformance data (graph + tests) and the JUnit class (Velocity) are written under the
+ * output directory, or nothing is. No TLC here.
  */
 public final class Generate {
     /** Marks every generated file; the writer adds it, not the template. */
@@ -81,7 +83,10 @@ public final class Generate {
         }
     }
 
-    /** {@code outDir} gets java/pcilc/generated/*.java and resources/pcilc/generated/*.conformance. */
+    /**
+     * {@code buildDir}: where the runs are ({@code <buildDir>/runs/<design>/}); {@code outDir} gets
+     * java/pcilc/generated/*.java and resources/pcilc/generated/*.conformance.
+     */
     public Generate(Path specDir, Path buildDir, Path outDir) {
         this.specDir = specDir;
         this.buildDir = buildDir;
@@ -91,10 +96,8 @@ public final class Generate {
     public Summary run(String name) {
         long started = System.nanoTime();
         Manifest.Design design = Manifest.load(specDir).design(name);
-        Path graphFile = buildDir.resolve("graphs").resolve(name + ".graph");
-        pcilc.model.AtomicFile.createDirectories(graphFile.getParent());
-        ModelCheck.Result result = new ModelCheck(specDir, buildDir.resolve("tlc")).run(design, item -> { }, graphFile);
-        new pcilc.review.ResultStore(buildDir, specDir).save(design, result);  // for check, report, DesignMatrixTest
+        ModelCheck.Result result = DesignRun.read(specDir, buildDir, design).result();
+        Path graphFile = DesignRun.graph(buildDir, name);
         StateGraph g = readGraph(graphFile);
         boolean complete = result.result().equals("pass") || result.result().startsWith("property:");
         StateGraph.Trace trace = result.result().equals("pass") ? null

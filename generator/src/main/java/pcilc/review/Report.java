@@ -19,6 +19,7 @@ import pcilc.model.AtomicFile;
 import pcilc.model.Cfg;
 import pcilc.model.Manifest;
 import pcilc.model.ToolError;
+import pcilc.tlc.DesignRun;
 import pcilc.tlc.ModelCheck;
 
 /**
@@ -29,12 +30,12 @@ import pcilc.tlc.ModelCheck;
  * spec change gives the same bytes.
  */
 public final class Report {
-    /** Parallel TLC processes: the machines have two cores. */
+    /** Parallel swimlanes (each runs TLC for ENABLED): the machines have two cores. */
     private static final int PARALLEL = 2;
     static final String DEADLOCK = "deadlock";
 
-    /** One design with its TLC result, its cfg's checks, and whether the result was reused. */
-    record Entry(Manifest.Design design, ModelCheck.Result result, Cfg cfg, boolean reused) {
+    /** One design with its TLC result and its cfg's checks. */
+    record Entry(Manifest.Design design, ModelCheck.Result result, Cfg cfg) {
         boolean violated() {
             return !result.result().equals("pass");
         }
@@ -44,7 +45,6 @@ public final class Report {
     private final Path out;
     private final Path docs;
     private final ModelCheck checker;
-    private final ResultStore store;
     private final PrintStream log;
 
     public Report(Path specDir, Path out, Path docs, Path tlcBuild, PrintStream log) {
@@ -52,25 +52,23 @@ public final class Report {
         this.out = out;
         this.docs = docs;
         this.checker = new ModelCheck(specDir, tlcBuild);
-        this.store = new ResultStore(out, specDir);
         this.log = log;
     }
 
-    /** Runs (or reuses) every design, writes the swimlanes of the violations, the page and its Markdown copy. */
+    /**
+     * Every design's stored run (make report makes them first), the swimlanes of the violations, the page and
+     * its Markdown copy.
+     */
     public Path run() {
         Manifest manifest = Manifest.load(specDir);
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         List<Entry> entries = new ArrayList<>();
+        for (Manifest.Design d : manifest.designs()) {
+            Entry e = new Entry(d, DesignRun.read(specDir, out, d).result(), readCfg(d.cfgFile(specDir)));
+            log.println(e.result().summaryLine());
+            entries.add(e);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
-            List<Future<Entry>> results = new ArrayList<>();
-            for (Manifest.Design d : manifest.designs()) {
-                results.add(pool.submit(() -> entry(d)));
-            }
-            for (Future<Entry> f : results) {
-                Entry e = f.get();
-                log.println(e.result().summaryLine() + (e.reused() ? " (reused " + store.file(e.design()) + ")" : ""));
-                entries.add(e);
-            }
             List<Future<String>> swimlanes = new ArrayList<>();
             for (Entry e : entries) {
                 if (e.violated()) {
@@ -106,23 +104,12 @@ public final class Report {
         return html;
     }
 
-    private Entry entry(Manifest.Design d) {
-        Cfg cfg = readCfg(d.cfgFile(specDir));
-        var stored = store.fresh(d);
-        if (stored.isPresent()) {
-            return new Entry(d, stored.get(), cfg, true);
-        }
-        ModelCheck.Result r = checker.run(d, item -> { });
-        store.save(d, r);
-        return new Entry(d, r, cfg, false);
-    }
-
     /** The swimlane files of a violation (again only if older than the result), copied into docs. */
     private String swimlane(Entry e) throws IOException {
         Path dir = Review.dir(out, e.design());
         Path md = dir.resolve(Review.MARKDOWN);
         Path svg = dir.resolve(Review.SVG);
-        Path result = store.file(e.design());
+        Path result = DesignRun.result(out, e.design().name());
         // Current if newer than the result and than this package's code (a changed renderer redraws).
         long since = Math.max(Files.isRegularFile(result) ? Files.getLastModifiedTime(result).toMillis() : Long.MAX_VALUE,
                 codeTime());
@@ -277,7 +264,7 @@ public final class Report {
         double seconds = entries.stream().mapToDouble(e -> e.result().seconds()).sum();
         b.append("<p>").append(entries.size()).append(" designs, ").append(asExpected)
                 .append(" with the result the manifest expects; TLC time ").append(fmt(seconds))
-                .append(" s in all (reused results keep the seconds of the run that made them).</p>\n");
+                .append(" s in all (the stored runs' seconds, from the run that made each).</p>\n");
         b.append("<table><tr><th>design</th><th>module</th><th>what it is</th><th>TLC finds</th><th>as expected</th>")
                 .append("<th>distinct</th><th>depth</th><th>seconds</th><th>counterexample</th></tr>\n");
         for (Entry e : entries) {

@@ -48,9 +48,17 @@ public final class ModelCheck {
     private static final Pattern INVARIANT = Pattern.compile("Invariant (\\w+) is violated");
     private static final Pattern ACTION_PROPERTY = Pattern.compile("Action property (\\w+)");
 
-    /** What TLC found; {@code result} as the manifest spells it. */
+    /**
+     * What TLC found; {@code result} as the manifest spells it; {@code output}: every line TLC printed, in its
+     * {@code -tool} framing (a stored run keeps it for the review).
+     */
     public record Result(String design, String result, long distinct, long depth, double seconds,
-                         List<TlcOutput.Message> trace) {
+                         List<TlcOutput.Message> trace, List<String> output) {
+        public Result(String design, String result, long distinct, long depth, double seconds,
+                      List<TlcOutput.Message> trace) {
+            this(design, result, distinct, depth, seconds, trace, List.of());
+        }
+
         public int exitStatus() {
             if (result.equals("pass")) {
                 return EXIT_PASS;
@@ -115,7 +123,7 @@ public final class ModelCheck {
         if (depth < 0) {
             depth = out.withCode(TlcOutput.STATE_PRINT).size();  // a safety violation: the trace's length
         }
-        return new Result(design.name(), result, distinct, depth, seconds, trace);
+        return new Result(design.name(), result, distinct, depth, seconds, trace, List.copyOf(out.lines()));
     }
 
     /**

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pcilc.model.GraphError;
 import pcilc.model.Manifest;
 import pcilc.model.StateGraph;
-import pcilc.model.TlcOutput;
-import pcilc.review.ResultStore;
+import pcilc.tlc.DesignRun;
 import pcilc.tlc.ModelCheck;
 
 /**
@@ -82,43 +81,43 @@ class BadInputTest {
                 // --- the spec
                 cli("spec parse error", tiny(row("broken\tBroken\tpass.cfg\tpass\t0\t0\tdoes not parse")),
                         "{spec}/Broken.tla:6:1: parse error: unexpected start of a definition after \"(\"",
-                        "review", "broken"),
+                        "run", "broken"),
                 cli("parse error in a module the design's module extends",
                         real(edit("PciCore.tla", "\nInit ==\n", "\nInit == ==\n")),
                         "{spec}/PciCore.tla:" + PCI_INIT + ":9: parse error: unexpected \"==\" (expecting Expression or Instance)",
-                        "review", "zpci-pre-dupput"),
+                        "run", "zpci-pre-dupput"),
                 cli("string without its closing quote", tiny(module("Quote", "Init == x = 0", "Init == x = \"zero"),
                                 row("quote\tQuote\tpass.cfg\tpass\t0\t0\tx")),
                         "{spec}/Quote.tla:5:18: lexical error: the string \"zero has no closing quote on its line",
-                        "review", "quote"),
+                        "run", "quote"),
                 cli("spec semantic error: undefined operator", tiny(row("undefined\tUndefined\tpass.cfg\tpass\t0\t0\tx")),
-                        "{spec}/Undefined.tla:4:9: Unknown operator: `y'.", "review", "undefined"),
+                        "{spec}/Undefined.tla:4:9: Unknown operator: `y'.", "run", "undefined"),
                 cli("module that EXTENDS one that does not exist",
                         tiny(module("Missing", "EXTENDS Naturals", "EXTENDS Naturals, NoSuchModule"),
                                 row("missing\tMissing\tpass.cfg\tpass\t0\t0\tx")),
                         "{spec}/Missing.tla:3: no module NoSuchModule (no NoSuchModule.tla beside Missing.tla, and not a"
-                                + " standard module)", "review", "missing"),
+                                + " standard module)", "run", "missing"),
                 cli("TLC evaluation error at run time", tiny(row("eval\tEval\tdeadlock.cfg\tpass\t0\t0\tx")),
                         "{spec}/Eval.tla:6:23: TLC cannot evaluate this: Attempted to apply tuple <<1, 2>> to integer 3"
-                                + " which is out of domain.", "review", "eval"),
+                                + " which is out of domain.", "run", "eval"),
                 // --- the cfg
                 cli("unknown constant in a cfg (a typo, the issue's example)",
                         real(edit("designs/zpci-pre-dupput.cfg", "    FwEvents = 0\n", "    FwEvents = 0\n    FwEvent = 3\n")),
                         "{spec}/designs/zpci-pre-dupput.cfg:" + (ZPCI_FW_EVENTS + 1) + ": constant FwEvent is not declared"
-                                + " by module ZpciLifecycle (did you mean FwEvents?)", "review", "zpci-pre-dupput"),
+                                + " by module ZpciLifecycle (did you mean FwEvents?)", "run", "zpci-pre-dupput"),
                 cli("cfg missing a constant the spec needs",
                         tiny(file("no-n.cfg", "SPECIFICATION Spec\nPROPERTY NeverBeyond\n"),
                                 row("no-n\tSlow\tno-n.cfg\tpass\t0\t0\tx")),
                         "{spec}/no-n.cfg: The constant parameter N is not assigned a value by the configuration file.",
-                        "review", "no-n"),
+                        "run", "no-n"),
                 cli("cfg naming an unknown invariant", tiny(row("unknown-inv\tCounter\tunknown-invariant.cfg\tpass\t0\t0\tx")),
                         "{spec}/unknown-invariant.cfg:2: The invariant NoSuchInv specified in the configuration file is"
-                                + " not defined in the specification.", "review", "unknown-inv"),
+                                + " not defined in the specification.", "run", "unknown-inv"),
                 cli("cfg syntax error", tiny(file("syntax.cfg", "CONSTANT N 3\nSPECIFICATION Spec\n"),
                                 row("syntax\tSlow\tsyntax.cfg\tpass\t0\t0\tx")),
-                        "{spec}/syntax.cfg:1: It was expecting = or <-, but did not find it.", "review", "syntax"),
+                        "{spec}/syntax.cfg:1: It was expecting = or <-, but did not find it.", "run", "syntax"),
                 cli("missing cfg", tiny(row("absent\tCounter\tabsent.cfg\tpass\t0\t0\tx")),
-                        "{spec}/absent.cfg: no such file", "review", "absent"),
+                        "{spec}/absent.cfg: no such file", "run", "absent"),
                 // --- the manifest
                 cli("manifest row with the wrong number of columns", tiny(row("short\tCounter\tpass.cfg\tpass\t4\t4")),
                         "{spec}/manifest.tsv:4: expected 7 tab-separated fields (design module cfg expected distinct depth"
@@ -129,15 +128,17 @@ class BadInputTest {
                 cli("manifest listing a design twice", tiny(row("counter-pass\tCounter\tpass.cfg\tpass\t4\t4\tagain")),
                         "{spec}/manifest.tsv:4: design 'counter-pass' is listed twice", "check").design("counter-pass"),
                 cli("unknown design name", tiny(), "{spec}/manifest.tsv: unknown design 'nosuch' (known: counter-pass,"
-                        + " counter-deadlock)", "review", "nosuch"),
+                        + " counter-deadlock)", "run", "nosuch"),
+                cli("review of a design TLC has not run on", tiny(), "{out}/runs/counter-pass/result: no TLC result for"
+                        + " design counter-pass (make check runs TLC on every design)", "review", "counter-pass"),
                 // --- the command line: refused before any work is done
                 usage("empty design name", "usage: review <design>   (make review DESIGN=<name>; make designs lists them)",
                         "review", ""),
-                usage("unknown command", "unknown command 'frobnicate'; usage: designs | review <design> | generate"
-                        + " <design> | check | record | report | citations | fidelity"
+                usage("unknown command", "unknown command 'frobnicate'; usage: designs | run <design> | review <design>"
+                        + " | generate <design> | check | record [<design>] | report | deps | citations | fidelity"
                         + " | traces [--design D] [--map FILE] <kernel-dir>...  [--spec DIR] [--build DIR] [--out DIR]"
                         + " [--docs DIR]", "frobnicate"),
-                usage("unknown option of record", "unknown option --dry-run; usage: record  [--spec DIR] [--build DIR]"
+                usage("unknown option of record", "unknown option --dry-run; usage: record [<design>]  [--spec DIR] [--build DIR]"
                         + " [--out DIR] [--docs DIR]", "record", "--dry-run"),
                 usage("unknown option of check", "unknown option -j2; usage: check  [--spec DIR] [--build DIR] [--out DIR]"
                         + " [--docs DIR]", "check", "-j2"),
@@ -154,23 +155,22 @@ class BadInputTest {
                 read("conformance data cut short", golden(g -> String.join("\n", g.lines().limit(10).toList()) + "\n"),
                         "{dir}/workers-pass.conformance: truncated (no end line after line 10)"),
                 new Case("stored result cut short (make report must not trust it)", tiny(storedResult()),
-                        cli("report"), "{out}/results/counter-deadlock.tlc:8: damaged result (cut short: no end line);"
-                                + " remove it and the next run saves it again", null, dir -> { })
+                        cli("report"), "{out}/runs/counter-deadlock/result:8: damaged result (cut short: no end line);"
+                                + " remove it and make check runs TLC again", null, dir -> { })
                         .also(dir -> assertThat(dir.resolve("build/report/index.html")).doesNotExist())
                         .also(dir -> assertThat(dir.resolve("docs/report.md")).doesNotExist()),
-                new Case("broken Velocity template", real(), withBrokenTemplate(cli("generate", "cfgaccess-2011")),
+                new Case("broken Velocity template", real(stored("cfgaccess-2011")), withBrokenTemplate(cli("generate", "cfgaccess-2011")),
                         "templates/ConformanceTest.java.vm:1:15: template error for design cfgaccess-2011: $suite has no"
                                 + " property 'noSuchProperty'", null, dir -> { }),  // TLC's verdict stands: its result is kept
                 // --- the build directory
                 cli("read-only build directory", tiny(readOnlyBuild()),
-                        "{out}: cannot create tlc (permission denied)", "review", "counter-pass"),
+                        "{out}: cannot create runs (permission denied)", "run", "counter-pass"),
                 cli("build directory that is a file", tiny(file("../build", "not a directory\n")),
-                        "{out}: is a file, where {out}/tlc/counter-pass needs a directory", "review", "counter-pass")
+                        "{out}: is a file, where {out}/runs/counter-pass needs a directory", "run", "counter-pass")
                         .design(null).also(dir -> assertThat(dir.resolve("build")).isRegularFile()),
-                new Case("generate interrupted (kill) while TLC runs", real(), interruptedGenerate("proposal-unbind-hotplug"),
+                new Case("run interrupted (kill) while TLC writes the graph", real(), interruptedRun("proposal-unbind-hotplug"),
                         "interrupted; nothing half-written was left (finished results were kept)",
-                        "proposal-unbind-hotplug", dir -> assertThat(dir.resolve("build/graphs/proposal-unbind-hotplug.graph"))
-                                .as("no graph").doesNotExist()));
+                        "proposal-unbind-hotplug", dir -> { }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -189,7 +189,8 @@ class BadInputTest {
             assertThat(files.filter(p -> p.getFileName().toString().endsWith(".tmp"))).as("temporary files").isEmpty();
         }
         if (c.failedDesign() != null) {
-            assertThat(Files.exists(dir.resolve("build/results/" + c.failedDesign() + ".tlc"))).as("stored result").isFalse();
+            assertThat(dir.resolve("build/runs/" + c.failedDesign() + "/result")).as("stored result").doesNotExist();
+            assertThat(dir.resolve("build/runs/" + c.failedDesign() + "/graph")).as("stored graph").doesNotExist();
         }
         assertThat(Files.exists(dir.resolve("build/generated"))).as("conformance suites").isFalse();
         c.also().accept(dir);
@@ -201,7 +202,7 @@ class BadInputTest {
         Outcome o = cli("record", "--help").in(dir);
         assertThat(o.status()).isZero();
         assertThat(o.stderr()).isEmpty();
-        assertThat(o.stdout()).isEqualTo("usage: record  [--spec DIR] [--build DIR] [--out DIR] [--docs DIR]\n");
+        assertThat(o.stdout()).isEqualTo("usage: record [<design>]  [--spec DIR] [--build DIR] [--out DIR] [--docs DIR]\n");
         assertThat(dir.resolve("build")).doesNotExist();
     }
 
@@ -275,16 +276,16 @@ class BadInputTest {
     }
 
     /**
-     * bin/pcilc generate in a JVM of its own, killed (SIGTERM, as a CI timeout would; Ctrl-C is SIGINT, the
-     * same shutdown) once TLC is writing the graph; then every process it started must be gone.
+     * bin/pcilc run in a JVM of its own, killed (SIGTERM, as a CI timeout would; Ctrl-C is SIGINT, the same
+     * shutdown) once TLC is writing the graph; then every process it started must be gone.
      */
-    static Run interruptedGenerate(String design) {
+    static Run interruptedRun(String design) {
         return dir -> {
-            Path graphTmp = dir.resolve("build/graphs/" + design + ".graph.tmp");
+            Path graphTmp = dir.resolve("build/runs/" + design + "/graph.tmp");
             Path err = dir.resolve("stderr.txt");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), "pcilc.cli.Cli", "--spec", dir.resolve("spec").toString(),
-                    "--build", dir.resolve("build/tlc").toString(), "--out", dir.resolve("build").toString(), "generate",
+                    "--build", dir.resolve("build/tlc").toString(), "--out", dir.resolve("build").toString(), "run",
                     design).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Files.exists(graphTmp) && p.isAlive() && System.nanoTime() < deadline) {
@@ -363,20 +364,30 @@ class BadInputTest {
         };
     }
 
-    /** A result of counter-deadlock as check saves it (a trace of two states), cut in its second message. */
+    /**
+     * Stored runs as make leaves them: counter-pass whole, counter-deadlock (a trace of two states) cut in its
+     * second message, as if the disk had filled up.
+     */
     static Setup storedResult() {
         return dir -> {
-            Manifest.Design d = Manifest.load(dir.resolve("spec")).design("counter-deadlock");
-            ResultStore store = new ResultStore(dir.resolve("build"), dir.resolve("spec"));
-            store.save(d, new ModelCheck.Result("counter-deadlock", "deadlock", 4, 4, 1.0, List.of(
-                    new TlcOutput.Message(TlcOutput.STATE_PRINT, 4, "1: <Initial predicate>\nx = 0"),
-                    new TlcOutput.Message(TlcOutput.STATE_PRINT, 4, "2: <Inc line 6, col 8 to line 6, col 26 of module Counter>\nx = 1"))));
-            Path file = store.file(d);
+            Manifest manifest = Manifest.load(dir.resolve("spec"));
+            Path out = dir.resolve("build");
+            DesignRun.write(out, manifest.design("counter-pass"),
+                    new ModelCheck.Result("counter-pass", "pass", 4, 4, 1.0, List.of(), List.of()));
+            Path file = DesignRun.result(out, "counter-deadlock");
+            DesignRun.write(out, manifest.design("counter-deadlock"), new ModelCheck.Result(
+                    "counter-deadlock", "deadlock", 4, 4, 1.0, List.of(), List.of("@!@!@STARTMSG 2217:4 @!@!@",
+                    "1: <Initial predicate>", "x = 0", "@!@!@ENDMSG 2217 @!@!@", "@!@!@STARTMSG 2217:4 @!@!@",
+                    "2: <Inc line 6, col 8 to line 6, col 26 of module Counter>", "x = 1", "@!@!@ENDMSG 2217 @!@!@")));
             List<String> lines = Files.readAllLines(file);
-            Files.write(file, lines.subList(0, lines.size() - 3));  // as if the disk had filled up
-            // newer than the spec and the cfg, so report would reuse it
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+            Files.write(file, lines.subList(0, lines.size() - 3));
         };
+    }
+
+    /** The design's run, as make's file rule makes it before generate. */
+    static Setup stored(String design) {
+        return dir -> DesignRun.run(dir.resolve("spec"), dir.resolve("build/tlc"), dir.resolve("build"),
+                Manifest.load(dir.resolve("spec")).design(design));
     }
 
     /** As root, permissions do not stop a write: the case is skipped there (the file-in-the-way case still runs). */

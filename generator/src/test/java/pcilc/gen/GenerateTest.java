@@ -12,8 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pcilc.model.Manifest;
 import pcilc.model.StateGraph;
 import pcilc.model.ToolError;
+import pcilc.tlc.DesignRun;
 
 /**
  * The generator on a tiny spec of its own (two workers: lock, increment by a chosen 1 or 2, unlock):
@@ -29,8 +31,15 @@ class GenerateTest {
     static Generate.Summary pass;
     static Generate.Summary invariant;
 
+    /** TLC on the design, as make's file rule runs it before generate. */
+    static void tlc(Path build, String design) {
+        DesignRun.run(SPEC, build.resolve("tlc"), build, Manifest.load(SPEC).design(design));
+    }
+
     @BeforeAll
     static void generate() {
+        tlc(build, "workers-pass");
+        tlc(build, "workers-invariant");
         Generate g = new Generate(SPEC, build, build.resolve("out"));
         pass = g.run("workers-pass");
         invariant = g.run("workers-invariant");
@@ -62,6 +71,7 @@ class GenerateTest {
 
     @Test
     void generatingTwiceGivesByteIdenticalFiles(@TempDir Path again) throws IOException {
+        tlc(again, "workers-pass");
         new Generate(SPEC, again, again.resolve("out")).run("workers-pass");
         for (String rel : List.of("java/pcilc/generated/WorkersPassConformanceTest.java",
                 "resources/pcilc/generated/workers-pass.conformance")) {
@@ -136,6 +146,26 @@ class GenerateTest {
                 .isInstanceOf(ToolError.class)
                 .hasMessageContaining("templates/Broken.java.vm").hasMessageContaining("workers-pass")
                 .hasMessageContaining("noSuchProperty");
+    }
+
+    @Test
+    void generationReadsTheStoredRunAndRunsNoTlc(@TempDir Path dir) throws IOException {
+        tlc(dir, "workers-pass");
+        Path tlcWork = dir.resolve("tlc");
+        try (Stream<Path> files = Files.walk(tlcWork)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.writeString(tlcWork, "a file: TLC cannot work here\n");
+        new Generate(SPEC, dir, dir.resolve("out")).run("workers-pass");
+        assertThat(Files.readAllBytes(dataFile(dir.resolve("out"), "workers-pass")))
+                .isEqualTo(Files.readAllBytes(dataFile(build.resolve("out"), "workers-pass")));
+    }
+
+    @Test
+    void aDesignWithoutARunIsOneLine(@TempDir Path dir) {
+        assertThatThrownBy(() -> new Generate(SPEC, dir, dir.resolve("out")).run("workers-pass"))
+                .isInstanceOf(ToolError.class)
+                .hasMessage(DesignRun.result(dir, "workers-pass") + ": no TLC result for design workers-pass (make check runs TLC on every design)");
     }
 
     @Test

@@ -1,17 +1,19 @@
 package pcilc.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import pcilc.model.Cfg;
 import pcilc.model.Manifest;
+import pcilc.model.ToolError;
+import pcilc.tlc.DesignRun;
 import pcilc.tlc.ModelCheck;
 
 class ReportTest {
@@ -19,7 +21,7 @@ class ReportTest {
 
     private static Report.Entry entry(String name, String result, String cfg) {
         return new Report.Entry(new Manifest.Design(name, "M", name + ".cfg", result, 10, 3, "what " + name),
-                new ModelCheck.Result(name, result, 10, 3, 1.25, List.of()), new Cfg(cfg), false);
+                new ModelCheck.Result(name, result, 10, 3, 1.25, List.of()), new Cfg(cfg));
     }
 
     static final String CFG = "SPECIFICATION Spec\nINVARIANTS\n  TypeOK\n  SafeInv\nPROPERTIES\n  P1\n  P2\n";
@@ -57,11 +59,16 @@ class ReportTest {
     }
 
     @Test
-    void reportRunsThenReusesResultsAndWritesBothPages() throws Exception {
+    void reportReadsTheStoredRunsAndWritesBothPages() throws Exception {
         Path out = Path.of("target/report-test/out");
         Path docs = Path.of("target/report-test/docs");
+        Path tlc = Path.of("target/report-test/tlc");
+        for (Manifest.Design d : Manifest.load(TINY).designs()) {
+            DesignRun.run(TINY, tlc, out, d);  // make's file rule
+        }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new Report(TINY, out, docs, Path.of("target/report-test/tlc"), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new Report(TINY, out, docs, tlc, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("design=counter-pass result=pass distinct=4 depth=4 seconds=");
         String md = Files.readString(docs.resolve("report.md"));
         assertThat(md).contains("| `counter-deadlock` | Counter | `deadlock` | yes | 4 | 4 |")
                 .contains("| `counter-pass` | Counter | `pass` | yes | 4 | 4 |");
@@ -73,42 +80,18 @@ class ReportTest {
                 .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("<td class=\"violated\"><a href=\"#cx-counter-deadlock\">✗</a></td>")
                 .endsWith("</body></html>\n");
 
-        // Second run: the stored results are newer than the spec and cfg, so TLC does not run again,
-        // and the committed Markdown comes out byte for byte the same.
-        ByteArrayOutputStream again = new ByteArrayOutputStream();
-        new Report(TINY, out, docs, Path.of("target/report-test/tlc"), new PrintStream(again, true, StandardCharsets.UTF_8)).run();
-        assertThat(again.toString(StandardCharsets.UTF_8)).contains("design=counter-pass result=pass distinct=4 depth=4 "
-                + "seconds=").contains("(reused " + out.resolve("results/counter-pass.tlc") + ")");
+        // Again from the same runs: the committed Markdown comes out byte for byte the same.
+        new Report(TINY, out, docs, tlc, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
         assertThat(Files.readString(docs.resolve("report.md"))).isEqualTo(md);
     }
 
     @Test
-    void aResultOlderThanItsCfgIsNotReused() throws Exception {
-        Path out = Path.of("target/report-test/store");
-        Manifest.Design d = Manifest.load(TINY).design("counter-deadlock");
-        ResultStore store = new ResultStore(out, TINY);
-        ModelCheck.Result r = new ModelCheck.Result("counter-deadlock", "deadlock", 4, 4, 0.5, List.of(
-                new pcilc.model.TlcOutput.Message(2217, 4, "1: <Initial predicate>\nx = 0")));
-        store.save(d, r);
-        assertThat(store.fresh(d)).hasValueSatisfying(back -> {
-            assertThat(back.summaryLine()).isEqualTo(r.summaryLine());
-            assertThat(back.trace()).isEqualTo(r.trace());
-        });
-        Files.setLastModifiedTime(store.file(d), FileTime.fromMillis(Files.getLastModifiedTime(d.cfgFile(TINY)).toMillis() - 1000));
-        assertThat(store.fresh(d)).isEmpty();
-    }
-
-    @Test
-    void aResultFoundWithOtherTlcOptionsIsNotReused() throws Exception {
-        Path out = Path.of("target/report-test/store-flags");
-        Manifest.Design d = Manifest.load(TINY).design("counter-pass");
-        ResultStore store = new ResultStore(out, TINY);
-        store.save(d, new ModelCheck.Result("counter-pass", "pass", 4, 4, 0.5, List.of()));
-        assertThat(store.fresh(d)).isPresent();
-        List<String> lines = Files.readAllLines(store.file(d));
-        // as stored before -lncheck final was one of the options
-        lines.set(0, lines.get(0).replace(" -lncheck final", ""));
-        Files.write(store.file(d), lines);
-        assertThat(store.fresh(d)).isEmpty();
+    void aDesignWithoutARunStopsTheReportWithOneLine() {
+        Path out = Path.of("target/report-test/no-runs");
+        Path docs = Path.of("target/report-test/no-runs-docs");
+        assertThatThrownBy(() -> new Report(TINY, out, docs, out.resolve("tlc"), new PrintStream(new ByteArrayOutputStream())).run())
+                .isInstanceOf(ToolError.class)
+                .hasMessage(out.resolve("runs/counter-pass/result") + ": no TLC result for design counter-pass (make check runs TLC on every design)");
+        assertThat(docs.resolve("report.md")).doesNotExist();
     }
 }

@@ -92,7 +92,10 @@ public final class Manifest {
         throw new ToolError(where + column + " must be a whole number, not '" + text + "'");
     }
 
-    /** Rewrites the distinct and depth columns of the named designs, keeping every other byte of the file. */
+    /**
+     * Rewrites the distinct and depth columns of the named designs, keeping every other byte of the file; a
+     * file whose counts are already these is not written at all (make sees no change).
+     */
     public void writeCounts(Map<String, long[]> counts) {
         List<String> lines;
         try {
@@ -109,7 +112,15 @@ public final class Manifest {
         } catch (IOException e) {
             throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
         }
-        AtomicFile.write(file, lines.stream().map(l -> l + System.lineSeparator()).collect(Collectors.joining()));
+        String text = lines.stream().map(l -> l + System.lineSeparator()).collect(Collectors.joining());
+        try {
+            if (text.equals(Files.readString(file))) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
+        }
+        AtomicFile.write(file, text);
     }
 
     public List<Design> designs() {

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -27,6 +29,7 @@ public final class ModuleNames {
     /** A definition: {@code Name ==}, {@code Name(p, q) ==}, {@code Name[x \in S] ==} (TLA+ has no == otherwise). */
     private static final Pattern DEFINED = Pattern.compile("\\b([A-Za-z_]\\w*)\\s*(?:\\([^()]*\\)|\\[[^\\[\\]]*\\])?\\s*==(?!=)");
     private static final Pattern EXTENDS = Pattern.compile("\\bEXTENDS\\s+([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)");
+    private static final Pattern INSTANCE = Pattern.compile("\\bINSTANCE\\s+([A-Za-z_]\\w*)");
 
     final Set<String> constants = new TreeSet<>();
     final Set<String> defined = new TreeSet<>();
@@ -71,6 +74,35 @@ public final class ModuleNames {
             }
         }
         return names;
+    }
+
+    /**
+     * The files of module {@code tla} and of every module it extends or instantiates, transitively, that are in
+     * its directory (TLA+'s standard modules come with TLC): what a TLC run of it reads besides the cfg.
+     */
+    public static List<Path> files(Path tla) {
+        List<Path> files = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(tla.getFileName().toString().replaceFirst("\\.tla$", ""));
+        while (!todo.isEmpty()) {
+            String module = todo.poll();
+            Path file = tla.resolveSibling(module + ".tla");
+            if (!seen.add(module) || !Files.isRegularFile(file)) {
+                continue;  // a standard module, or a missing one (SANY says so when TLC runs)
+            }
+            files.add(file);
+            String text = COMMENT_OR_STRING.matcher(source(file, module)).replaceAll(" ");
+            for (Pattern p : List.of(EXTENDS, INSTANCE)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    for (String name : m.group(1).split(",")) {
+                        todo.add(name.strip());
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     public boolean assignable(String name) {

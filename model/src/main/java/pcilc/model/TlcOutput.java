@@ -52,6 +52,8 @@ public final class TlcOutput {
     private final Consumer<Item> listener;
     private final List<Message> messages = new ArrayList<>();
     private final List<String> plainLines = new ArrayList<>();
+    /** Every line as TLC printed it, framing included: what a stored run keeps (DesignRun). */
+    private final List<String> lines = new ArrayList<>();
     private int code = -1;
     private int severity;
     /** Codes of the messages framed inside the current one, innermost last. */
@@ -63,6 +65,7 @@ public final class TlcOutput {
     }
 
     public void accept(String line) {
+        lines.add(line);
         Matcher start = START.matcher(line);
         if (code < 0 && start.matches()) {
             code = Integer.parseInt(start.group(1));
@@ -103,6 +106,11 @@ public final class TlcOutput {
 
     public List<String> plainLines() {
         return plainLines;
+    }
+
+    /** Every line accepted, in order, as TLC printed it. */
+    public List<String> lines() {
+        return lines;
     }
 
     /** Whether the last message was closed: a stored output cut short inside a message is not. */

@@ -29,4 +29,19 @@ class ModuleNamesTest {
             }
         }
     }
+
+    @Test
+    void theFilesARunReadsFollowExtendsAndInstanceButNotComments(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertThat(ModuleNames.files(SPEC.resolve("ZpciLifecycle.tla")))
+                .containsExactly(SPEC.resolve("ZpciLifecycle.tla"), SPEC.resolve("PciCore.tla"));
+        assertThat(ModuleNames.files(SPEC.resolve("CfgAccess.tla"))).containsExactly(SPEC.resolve("CfgAccess.tla"));
+        Files.writeString(dir.resolve("Top.tla"), "---- MODULE Top ----\nEXTENDS Naturals, Mid\n"
+                + "\\* EXTENDS Commented\n(* INSTANCE AlsoCommented *)\nL == INSTANCE Lower WITH x <- 1\n====\n");
+        Files.writeString(dir.resolve("Mid.tla"), "---- MODULE Mid ----\nEXTENDS Top\n====\n");
+        Files.writeString(dir.resolve("Lower.tla"), "---- MODULE Lower ----\nCONSTANT x\n====\n");
+        Files.writeString(dir.resolve("Commented.tla"), "---- MODULE Commented ----\n====\n");
+        Files.writeString(dir.resolve("AlsoCommented.tla"), "---- MODULE AlsoCommented ----\n====\n");
+        assertThat(ModuleNames.files(dir.resolve("Top.tla")))
+                .containsExactly(dir.resolve("Top.tla"), dir.resolve("Mid.tla"), dir.resolve("Lower.tla"));
+    }
 }
