@@ -73,24 +73,24 @@ runs: $(RESULTS)
 
 review: $(CP_FILE) ## one design's TLC run (made if out of date): TLC's output; a violation's swimlane table and SVG under build/review/<name>/
 	@if [ -z "$(DESIGN)" ]; then echo "error: make review needs DESIGN=<name> (make designs lists them)" >&2; exit 1; fi
-	@$(MAKE) --no-print-directory $(RUNS)/$(DESIGN)/result
+	@$(MAKE) -s --no-print-directory $(RUNS)/$(DESIGN)/result
 	@$(TOOL) review "$(DESIGN)"
 
 # -k: a design whose run fails (a spec that does not parse) is an ERROR row of the table, the others still run.
 # Then, for every module with a graph, whether the implementation's snapshot has the spec's variables (one
 # line a module): a new spec variable shows here, not in make test. Both run; either failing fails check.
 check: $(CP_FILE) $(IMPL_CP) ## every design (TLC only where the spec, cfg or tools changed); compare result, distinct states and depth with spec/manifest.tsv; then each module's snapshot
-	@$(MAKE) --no-print-directory -k -j2 runs; status=0; $(TOOL) check || status=$$?; \
+	@$(MAKE) -s --no-print-directory -k -j2 runs; status=0; $(TOOL) check || status=$$?; \
 	  java -cp "conformance/target/classes:$$(cat $(IMPL_CP))" pcilc.conform.SnapshotCheck --spec $(SPEC) \
 	    --graph '$(GRAPH)' || status=1; \
 	  exit $$status
 
 record: $(CP_FILE) ## write TLC's distinct states and depth into the manifest for designs with their expected result; DESIGN=<name>: that row only
 ifdef DESIGN
-	@$(MAKE) --no-print-directory $(RUNS)/$(DESIGN)/result
+	@$(MAKE) -s --no-print-directory $(RUNS)/$(DESIGN)/result
 	@$(TOOL) record "$(DESIGN)"
 else
-	@$(MAKE) --no-print-directory -k -j2 runs; $(TOOL) record
+	@$(MAKE) -s --no-print-directory -k -j2 runs; $(TOOL) record
 endif
 
 # One design's conformance suite, from its stored run (graph and verdict), remade when the run or the tools
@@ -105,7 +105,7 @@ suites: $(STAMPS)
 
 generate: $(CP_FILE) ## conformance suites from the stored TLC graphs: every design (changed ones only), or DESIGN=<name> (always)
 ifdef DESIGN
-	@$(MAKE) --no-print-directory $(RUNS)/$(DESIGN)/result
+	@$(MAKE) -s --no-print-directory $(RUNS)/$(DESIGN)/result
 	@mkdir -p $(GENERATED)/stamps
 	@set -o pipefail; $(TOOL) generate "$(DESIGN)" | tee $(GENERATED)/stamps/$(DESIGN).tmp && mv $(GENERATED)/stamps/$(DESIGN).tmp $(GENERATED)/stamps/$(DESIGN)
 else
@@ -122,7 +122,7 @@ prune-suites:
 	  grep -l "Replay.load(\"$$d\")" $(GENERATED)/conformance/java/pcilc/generated/*.java | xargs -r rm -f;; esac; done
 
 report: $(CP_FILE) ## every design's stored run (made if out of date): build/report/index.html and docs/report.md
-	@$(MAKE) --no-print-directory -k -j2 runs; $(TOOL) report
+	@$(MAKE) -s --no-print-directory -k -j2 runs; $(TOOL) report
 
 # A real browser renders the page (Debian: apt-get install -y chromium); not part of make test.
 SHOT      := $(BUILD)/report/report.png
