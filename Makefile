@@ -71,7 +71,7 @@ $(RUNS)/%/result: $(CP_FILE)
 
 runs: $(RESULTS)
 
-review: $(CP_FILE) ## one design's TLC run (made if out of date): TLC's output; a violation's swimlane table and SVG under build/review/<name>/
+review: $(CP_FILE) ## make review DESIGN=<name>: its TLC run (made if out of date), TLC's output; a violation's swimlane table and SVG under build/review/<name>/
 	@if [ -z "$(DESIGN)" ]; then echo "error: make review needs DESIGN=<name> (make designs lists them)" >&2; exit 1; fi
 	@$(MAKE) -s --no-print-directory $(RUNS)/$(DESIGN)/result
 	@$(TOOL) review "$(DESIGN)"

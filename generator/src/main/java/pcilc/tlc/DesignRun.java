@@ -129,7 +129,7 @@ public final class DesignRun {
                     // fall through: no result
                 }
             }
-            throw new ToolError(file + ": no TLC result for design " + d.name() + " (make check runs TLC on every design)");
+            throw new ToolError(file + ": no TLC result for design " + d.name() + " (make check runs TLC on it)");
         } catch (IOException e) {
             throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
         }

@@ -130,7 +130,7 @@ class BadInputTest {
                 cli("unknown design name", tiny(), "{spec}/manifest.tsv: unknown design 'nosuch' (known: counter-pass,"
                         + " counter-deadlock)", "run", "nosuch"),
                 cli("review of a design TLC has not run on", tiny(), "{out}/runs/counter-pass/result: no TLC result for"
-                        + " design counter-pass (make check runs TLC on every design)", "review", "counter-pass"),
+                        + " design counter-pass (make check runs TLC on it)", "review", "counter-pass"),
                 // --- the command line: refused before any work is done
                 usage("empty design name", "usage: review <design>   (make review DESIGN=<name>; make designs lists them)",
                         "review", ""),

@@ -165,7 +165,7 @@ class GenerateTest {
     void aDesignWithoutARunIsOneLine(@TempDir Path dir) {
         assertThatThrownBy(() -> new Generate(SPEC, dir, dir.resolve("out")).run("workers-pass"))
                 .isInstanceOf(ToolError.class)
-                .hasMessage(DesignRun.result(dir, "workers-pass") + ": no TLC result for design workers-pass (make check runs TLC on every design)");
+                .hasMessage(DesignRun.result(dir, "workers-pass") + ": no TLC result for design workers-pass (make check runs TLC on it)");
     }
 
     @Test

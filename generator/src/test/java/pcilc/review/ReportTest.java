@@ -91,7 +91,7 @@ class ReportTest {
         Path docs = Path.of("target/report-test/no-runs-docs");
         assertThatThrownBy(() -> new Report(TINY, out, docs, out.resolve("tlc"), new PrintStream(new ByteArrayOutputStream())).run())
                 .isInstanceOf(ToolError.class)
-                .hasMessage(out.resolve("runs/counter-pass/result") + ": no TLC result for design counter-pass (make check runs TLC on every design)");
+                .hasMessage(out.resolve("runs/counter-pass/result") + ": no TLC result for design counter-pass (make check runs TLC on it)");
         assertThat(docs.resolve("report.md")).doesNotExist();
     }
 }
