@@ -28,11 +28,11 @@ import pcilc.ref.systems.Systems;
  * that a new spec variable shows at make check rather than in make test. One line a module. The system is
  * built once a module, for the design with its newest graph, on that design's cfg constants.
  * {@code SnapshotCheck --spec DIR --graph PATTERN}: PATTERN is a design's graph file with {@code %} for the
- * design ({@code build/graphs/%.graph}). Exit 1 on a mismatch, or on bad input (one line).
+ * design ({@code build/runs/%/graph}). Exit 1 on a mismatch, or on bad input (one line).
  */
 public final class SnapshotCheck {
     static final String USAGE = "usage: SnapshotCheck --spec DIR --graph PATTERN (a design's graph file, % for the "
-            + "design: build/graphs/%.graph)";
+            + "design: build/runs/%/graph)";
     static final String AGREES = "the implementation's snapshot has the spec's ";
 
     private SnapshotCheck() {

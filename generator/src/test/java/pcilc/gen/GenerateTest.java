@@ -126,6 +126,9 @@ class GenerateTest {
         String model = "CONSTANTS Threads = {\"a\", \"b\"}\nSPECIFICATION Spec\n";
         Files.writeString(spec.resolve("both.cfg"), model + "INVARIANTS\n  TypeOK\n  SmallInv\n");
         Files.writeString(spec.resolve("typed.cfg"), model + "INVARIANTS\n  TypeOK\n");
+        for (String d : List.of("workers-both", "workers-typed")) {
+            DesignRun.run(spec, dir.resolve("tlc"), dir, Manifest.load(spec).design(d));
+        }
         Generate g = new Generate(spec, dir, dir.resolve("out"));
         g.run("workers-both");
         g.run("workers-typed");
