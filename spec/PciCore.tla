@@ -105,17 +105,13 @@ VARIABLES
     pdevRef         \* pdevRef[d]: the struct device kref of pci_dev d (zPCI designs only;
                     \* constant in the PCI-core designs, which do not model pci_dev lifetime)
 
-\* The s390 zPCI state (module ZpciLifecycle describes it; constant in the
-\* PCI-core designs).  Declared here so that every PCI-core action leaves it
-\* unchanged and keeps its own name in TLC's traces.
-VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable
-archVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-              stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable>>
+\* The state of a module that extends the core (ZpciLifecycle): every PCI-core action leaves it unchanged.
+\* The core has none; that module's cfgs replace ext by its variables (CONSTANT ext <- zVars).
+ext == << >>
 
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
 deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
-vars == <<stack, lockVars, deviceVars, archVars>>
+vars == <<stack, lockVars, deviceVars>>
 
 Frame(proc, pc, dev) == [proc |-> proc, pc |-> pc, dev |-> dev]
 Procs == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store",
@@ -148,10 +144,6 @@ Init ==
     /\ removeCount = [d \in Devices |-> 0]
     /\ numVfs = VFs
     /\ pdevRef = [d \in Devices |-> 1]
-    /\ pstate = << >> /\ queue = << >> /\ fwLeft = 0 /\ zfid = << >> /\ zstate = << >> /\ phase = << >>
-    /\ kref = << >> /\ listed = << >> /\ slot = << >> /\ slotDeregs = << >> /\ iommu = << >>
-    /\ stateLock = << >> /\ addRemoveLock = NoOwner /\ pdevZdev = << >> /\ warned = {}
-    /\ pfh = << >> /\ zfh = << >> /\ dmaTable = << >>
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)
@@ -235,7 +227,7 @@ RemoveStore(t) ==
          [] OTHER ->
                 TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t)) /\ UNCHANGED lockVars
     /\ UNCHANGED deviceVars
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "kill_device(dev);" "device_unlock(dev);" "device_release_driver(dev);"
 \* @source linux-6.12.117 drivers/base/core.c kill_device "if (dev->p->dead)" "dev->p->dead = true;"
@@ -247,7 +239,7 @@ RemoveStoreKillDevice(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Call(t, "stop_and_remove", "device_release_driver", Dev(t))
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source nechita-v10 patch2 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
 \* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
@@ -257,7 +249,7 @@ RemoveStoreStopAndRemove(t) ==
     /\ At(t, "remove_store", "stop_and_remove")
     /\ TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t))
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* pci_stop_and_remove_bus_device_locked() and its unlocked core.           *)
@@ -280,7 +272,7 @@ PciStopAndRemoveBusDeviceLocked(t) ==
             /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
             /\ UNCHANGED <<rescanWarned, deviceLock>>
     /\ UNCHANGED deviceVars
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
 \* @source linux-6.12.117 drivers/base/core.c kill_device "dev->p->dead = true;"
@@ -291,7 +283,7 @@ PciStopAndRemoveBusDeviceLockedKillDevice(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Call(t, "lock_rescan", "device_release_driver", Dev(t))
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
 \* @source nechita-v11 patch1 drivers/pci/probe.c pci_lock_rescan_remove "mutex_lock(&pci_rescan_remove_lock);"
@@ -303,7 +295,7 @@ PciStopAndRemoveBusDeviceLockedLockRescan(t) ==
     /\ LockRescan(t)
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked "pci_unlock_rescan_remove();"
 \* @source linux-6.12.117 drivers/pci/probe.c pci_unlock_rescan_remove "mutex_unlock(&pci_rescan_remove_lock);"
@@ -314,7 +306,7 @@ PciStopAndRemoveBusDeviceLockedUnlock(t) ==
     /\ UnlockRescan(t)
     /\ Return(t)
     /\ UNCHANGED <<deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device "pci_stop_bus_device(dev);" "pci_remove_bus_device(dev);"
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_bus_device "pci_stop_dev(dev);"
@@ -338,7 +330,7 @@ PciStopDev(t) ==
                  "device_release_driver", Dev(t))
        ELSE IF DestroyDone(Dev(t)) THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_dev "pci_dev_assign_added(dev, false);"
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "if (!dev->dev.kobj.parent)"
@@ -353,7 +345,7 @@ PciStopDevAssignAdded(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "assign_added")
     /\ IF removeCount[Dev(t)] > 0 THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-v6.13 PATCHv3-2/5:20241022224851.340648-3-kbusch@meta.com drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
 \* @fidelity faithful: from v6.13, after pci_stop_dev() released the driver: test-and-set REMOVED
@@ -362,7 +354,7 @@ PciDestroyDev(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "destroy")
     /\ IF PciDevRemoved(Dev(t)) THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "device_del(&dev->dev);"
 \* @source linux-6.12.117 drivers/base/core.c device_del "device_lock(dev);" "kill_device(dev);" "device_unlock(dev);" "bus_remove_device(dev);"
@@ -380,7 +372,7 @@ DeviceDel(t) ==
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
     /\ Call(t, "del_done", "device_release_driver", Dev(t))
     /\ UNCHANGED <<lockVars, bound, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/core.c device_del "kobject_del(&dev->kobj);"
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "list_del(&dev->bus_list);" "put_device(&dev->dev);"
@@ -394,7 +386,7 @@ PciDestroyDevPut(t) ==
     /\ removeCount' = [removeCount EXCEPT ![Dev(t)] = @ + 1]
     /\ PciDevPutReturn(t, Dev(t))
     /\ UNCHANGED <<lockVars, bound, dead, numVfs>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* device_release_driver(): device_lock, the driver's .remove, unlock.      *)
@@ -409,7 +401,7 @@ DeviceReleaseDriver(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "release")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "if (!drv || drv == dev->driver)" "__device_release_driver(dev, parent);"
 \* @source linux-6.12.117 drivers/base/dd.c __device_release_driver "drv = dev->driver;" "device_remove(dev);"
@@ -429,7 +421,7 @@ PciDeviceRemove(t) ==
             /\ DeviceUnlock(t, Dev(t))
             /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/dd.c __device_release_driver "device_unbind_cleanup(dev);"
 \* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "__device_driver_unlock(dev, parent);"
@@ -440,7 +432,7 @@ DeviceReleaseDriverUnlock(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* sriov_del_vfs(): remove every VF, under the rescan lock where the design *)
@@ -463,7 +455,7 @@ SriovDelVfs(t) ==
        ELSE UNCHANGED rescanLock
     /\ Call(t, IF VFs = 1 THEN "unlock" ELSE "vf2", "pci_stop_and_remove_bus_device", VfSeq[1])
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_del_vfs "pci_iov_remove_virtfn(dev, i);"
 \* @fidelity faithful: the loop's next VF (designs with two VFs).
@@ -471,7 +463,7 @@ SriovDelVfsNext(t) ==
     /\ At(t, "sriov_del_vfs", "vf2")
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VfSeq[2])
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source nechita-v11 patch1 drivers/pci/iov.c sriov_del_vfs "pci_unlock_rescan_remove();"
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_disable "pci_iov_set_numvfs(dev, 0);"
@@ -485,7 +477,7 @@ SriovDelVfsUnlock(t) ==
     /\ IF SriovDelVfsLocks_05703271c3cd THEN UnlockRescan(t) ELSE UNCHANGED <<rescanLock, rescanWarned>>
     /\ Return(t)
     /\ UNCHANGED <<deviceLock, bound, dead, added, removeCount, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* Driver core sysfs: unbind and bind.                                      *)
@@ -502,7 +494,7 @@ UnbindStore(t) ==
        THEN TailCall(t, "device_release_driver", Dev(t))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/bus.c bind_store "err = device_driver_attach(drv, dev);"
 \* @source linux-6.12.117 drivers/base/dd.c device_driver_attach "__device_driver_lock(dev, dev->parent);"
@@ -513,7 +505,7 @@ BindStore(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "probe")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/dd.c __driver_probe_device "if (dev->p->dead || !device_is_registered(dev))" "if (dev->driver)"
 \* @source linux-6.1.192 drivers/base/dd.c __driver_probe_device "if (dev->p->dead || !device_is_registered(dev))"
@@ -528,7 +520,7 @@ BindStoreProbe(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* sriov_numvfs_store(): echo 0 > sriov_numvfs on the PF.                   *)
@@ -541,7 +533,7 @@ SriovNumvfsStore(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "configure")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "if (num_vfs == pdev->sriov->num_VFs)" "if (!pdev->driver) {" "ret = pdev->driver->sriov_configure(pdev, 0);"
 \* @source nechita-v11 patch1 drivers/pci/iov.c sriov_numvfs_store "ret = pdev->driver->sriov_configure(pdev, 0);"
@@ -556,7 +548,7 @@ SriovNumvfsStoreConfigure(t) ==
                ELSE Call(t, "unlock", "sriov_del_vfs", Dev(t))
             /\ UNCHANGED deviceLock
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "pci_lock_rescan_remove();"
 \* @source linux-6.1.192 drivers/pci/iov.c sriov_numvfs_store "pci_lock_rescan_remove();"
@@ -568,7 +560,7 @@ SriovNumvfsStoreLockRescan(t) ==
     /\ LockRescan(t)
     /\ Call(t, "unlock", "sriov_del_vfs", Dev(t))
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "pci_unlock_rescan_remove();" "device_unlock(&pdev->dev);"
 \* @fidelity faithful: the unlock of a5338e365c45's rescan lock (where taken) and device_unlock().
@@ -578,7 +570,7 @@ SriovNumvfsStoreUnlock(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED deviceVars
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 ThreadStep(t) ==

@@ -112,9 +112,9 @@ SlotFid == PF
 OldRelease == ~ZpciReleaseNoBusRemoval_d76f96332967
 
 -----------------------------------------------------------------------------
-(* The zPCI variables are declared in PciCore (so that every PCI-core step *)
-(* leaves them unchanged under its own name).  Those the kernel does not   *)
-(* have:                                                                    *)
+(* The zPCI state.  Every PCI-core action leaves it unchanged: the cfgs    *)
+(* replace PciCore's ext by zVars (CONSTANT ext <- zVars).  Those the      *)
+(* kernel does not have:                                                    *)
 \* @ghost fwLeft: how many more events the firmware may raise: the model's bound; read only by
 \*   FirmwareEvent (the environment), never by kernel code.
 \* @ghost slotDeregs: how often pci_hp_deregister() ran on an instance's slot; only the invariant
@@ -131,11 +131,14 @@ OldRelease == ~ZpciReleaseNoBusRemoval_d76f96332967
 (* The frame fields ref (the frame owns a kref) and pdev (it owns a pci_dev *)
 (* reference) are bookkeeping of who holds what: no step's guard reads     *)
 (* them except as the code's own local variables (existing_zdev, pdev).    *)
+VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
+          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable
 fwVars == <<pstate, queue, fwLeft, pfh>>
 zdevVars == <<zfid, zstate, phase, kref, listed, zfh, dmaTable>>
 sysfsVars == <<slot, slotDeregs, iommu>>
 zlockVars == <<stateLock, addRemoveLock>>
-zVars == archVars  \* declared in PciCore
+zVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
+           stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable>>
 coreVars == <<stack, lockVars, deviceVars>>
 allVars == <<coreVars, zVars>>
 
