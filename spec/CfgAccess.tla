@@ -27,32 +27,23 @@
 EXTENDS Naturals, FiniteSets
 
 CONSTANTS
-    Design,     \* which code the kernel runs (see Designs)
-    Threads     \* the concurrent threads, by name (see Role)
+    Threads,    \* the concurrent threads, by name (see Role)
+    \* fb51ccbf217c: blocking is a lock.  pci_cfg_access_lock() waits while the
+    \* device is blocked; ipr calls pci_cfg_access_trylock() and, when it fails,
+    \* retries from a timer (ipr_reset_block_config_access_wait()).  Before it,
+    \* pci_block_user_cfg_access() sets the flag and BUG()s if it was already set.
+    BlockIsLock_fb51ccbf217c,
+    \* Brian King, 2011-08-24 (seed 003): "Each call to pci_block increments a
+    \* count. Each pci_unblock decrements the count and only actually do the
+    \* unblock if the count drops to zero."  The 2011 API otherwise (no sleeping
+    \* block, ipr and pci_dev_reset() both call pci_block_user_cfg_access()).
+    BlockCounts_King2011
+
+ASSUME {BlockIsLock_fb51ccbf217c, BlockCounts_King2011} \subseteq BOOLEAN
+\* The proposal is on the 2011 API, which fb51ccbf217c replaced.
+ASSUME ~(BlockIsLock_fb51ccbf217c /\ BlockCounts_King2011)
 
 NoOwner == "none"
-
------------------------------------------------------------------------------
-(* Designs                                                                  *)
-
-Designs == {
-    "cfgaccess-2011",       \* pci_block_user_cfg_access(): BUG_ON(already blocked), used as a lock by pci_dev_reset()
-    "cfgaccess-lock",       \* fb51ccbf217c: pci_cfg_access_lock() sleeps, _trylock() for atomic context
-    "cfgaccess-blockcount"  \* Brian King's proposal (seed 003): block increments a count, unblock decrements it
-}
-ASSUME Design \in Designs
-
-\* fb51ccbf217c: blocking is a lock.  pci_cfg_access_lock() waits while the
-\* device is blocked; ipr calls pci_cfg_access_trylock() and, when it fails,
-\* retries from a timer (ipr_reset_block_config_access_wait()).  Before it,
-\* pci_block_user_cfg_access() sets the flag and BUG()s if it was already set.
-BlockIsLock == Design = "cfgaccess-lock"
-
-\* Brian King, 2011-08-24 (seed 003): "Each call to pci_block increments a
-\* count. Each pci_unblock decrements the count and only actually do the
-\* unblock if the count drops to zero."  The 2011 API otherwise (no sleeping
-\* block, ipr and pci_dev_reset() both call pci_block_user_cfg_access()).
-BlockCounts == Design = "cfgaccess-blockcount"
 
 (***************************************************************************)
 (* What each thread runs.                                                  *)
@@ -117,7 +108,7 @@ Resetting(t) ==
 \* the next step goes.
 Block(t, next) ==
     /\ blocked' = TRUE
-    /\ blockCount' = IF BlockCounts THEN blockCount + 1 ELSE blockCount
+    /\ blockCount' = IF BlockCounts_King2011 THEN blockCount + 1 ELSE blockCount
     /\ blockers' = blockers \cup {t}
     /\ pc' = [pc EXCEPT ![t] = next]
 
@@ -133,7 +124,7 @@ Sleep(t) ==
 Unblock(t, next) ==
     /\ badUnblock' = (badUnblock \/ ~blocked \/ t \notin blockers)
     /\ blockers' = blockers \ {t}
-    /\ IF BlockCounts
+    /\ IF BlockCounts_King2011
        THEN LET n == IF blockCount > 0 THEN blockCount - 1 ELSE 0 IN
             /\ blockCount' = n
             /\ IF n = 0 THEN blocked' = FALSE /\ waitQueue' = {}
@@ -159,9 +150,9 @@ Unblock(t, next) ==
 \*   oopsing task takes no further step (label "bug").  The count design is the proposal as written in the
 \*   mail (no patch exists): only the counting and the unblock-at-zero are modelled.
 PciBlockUserCfgAccess(t) ==
-    /\ ~BlockIsLock
+    /\ ~BlockIsLock_fb51ccbf217c
     /\ Role(t) = "reset" /\ pc[t] = "entry"
-    /\ IF blocked /\ ~BlockCounts
+    /\ IF blocked /\ ~BlockCounts_King2011
        THEN /\ bugHit' = TRUE
             /\ pc' = [pc EXCEPT ![t] = "bug"]
             /\ UNCHANGED <<blocked, blockCount, blockers>>
@@ -181,7 +172,7 @@ PciBlockUserCfgAccess(t) ==
 \*   either order gives the same interleavings of the block (two resets in 6.x serialise on device_lock
 \*   before they reach the block: a subset of the modelled ones).
 PciCfgAccessLock(t) ==
-    /\ BlockIsLock
+    /\ BlockIsLock_fb51ccbf217c
     /\ Role(t) = "reset" /\ pc[t] = "entry"
     /\ IF blocked
        THEN Sleep(t) /\ UNCHANGED <<blocked, blockCount, blockers>>
@@ -207,7 +198,7 @@ PcieFlr(t) ==
 \* @fidelity faithful: WARN_ON, clear and wake_up_all in one pci_lock section, as in the 2011 code.  The
 \*   count design decrements and clears/wakes only at zero, as the proposal says.
 PciUnblockUserCfgAccess(t) ==
-    /\ ~BlockIsLock
+    /\ ~BlockIsLock_fb51ccbf217c
     /\ Role(t) = "reset" /\ pc[t] = "unblock"
     /\ Unblock(t, "done")
     /\ UNCHANGED <<bugHit, userAccessInReset>>
@@ -220,7 +211,7 @@ PciUnblockUserCfgAccess(t) ==
 \*   under it; one step here.  Sound: a woken waiter re-checks the flag under pci_lock (PciWaitCfg), and a
 \*   waiter that has not slept yet sees the flag clear, so no wake-up is lost in either order.
 PciCfgAccessUnlock(t) ==
-    /\ BlockIsLock
+    /\ BlockIsLock_fb51ccbf217c
     /\ Role(t) = "reset" /\ pc[t] = "unblock"
     /\ Unblock(t, "done")
     /\ UNCHANGED <<bugHit, userAccessInReset>>
@@ -246,9 +237,9 @@ PciCfgAccessUnlock(t) ==
 \*   from Brian King's 2005 patch hunk, not from 3.1's file.
 IprIsr(t) ==
     /\ Role(t) = "ipr" /\ pc[t] = "entry"
-    /\ IF ~blocked \/ BlockCounts
+    /\ IF ~blocked \/ BlockCounts_King2011
        THEN Block(t, "start_bist") /\ UNCHANGED bugHit
-       ELSE IF BlockIsLock
+       ELSE IF BlockIsLock_fb51ccbf217c
             THEN pc' = [pc EXCEPT ![t] = "timer"] /\ UNCHANGED <<blocked, blockCount, blockers, bugHit>>
             ELSE /\ bugHit' = TRUE
                  /\ pc' = [pc EXCEPT ![t] = "bug"]
@@ -264,7 +255,7 @@ IprIsr(t) ==
 \*   unbounded; sound for safety (fewer retries are a prefix of these behaviours); for liveness the model
 \*   needs weak fairness of the timer, which the kernel's timer gives.
 IprResetTimerDone(t) ==
-    /\ BlockIsLock
+    /\ BlockIsLock_fb51ccbf217c
     /\ Role(t) = "ipr" /\ pc[t] = "timer"
     /\ IF ~blocked
        THEN Block(t, "start_bist")

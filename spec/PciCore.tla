@@ -10,14 +10,34 @@
 (* An action is named after the kernel function whose step it is, and     *)
 (* takes the thread as its only parameter.                                 *)
 (*                                                                         *)
-(* The patch designs of the history are values of the constant Design;    *)
-(* the operators under "Designs" say where the code differs.               *)
+(* A design is a combination of feature constants, each named after the   *)
+(* commit or proposal whose code it switches on (see "Features"); the     *)
+(* design's cfg sets every one of them.                                    *)
 (***************************************************************************)
 EXTENDS Naturals, Sequences, FiniteSets
 
 CONSTANTS
-    Design,     \* which patch design the kernel runs (see Designs)
     Threads,    \* the concurrent operations, by name (see Task)
+    \* How many VFs the PF has enabled: one, or two where Block's deadlock A needs them (the releaser of
+    \* one waits while the other is removed).  They are named "VF" and "VF2".
+    VFs,
+    \* Nechita patch 1 (v7 to v14): pci_lock_rescan_remove() is reentrant (v7-v13: mutex_get_owner() ==
+    \* current and a global count; v14: an owner variable and a depth, the same on every modelled path).
+    RescanLockReentrant_NechitaPatch1,
+    \* 05703271c3cd (and Nechita patch 1): sriov_del_vfs() takes the rescan lock itself.  FALSE:
+    \* a5338e365c45 as 6.1.192 and 6.12.117 have it, the rescan lock taken in sriov_numvfs_store().
+    SriovDelVfsLocks_05703271c3cd,
+    \* Nechita v10 patch 2: remove_store() calls device_release_driver() before the locked removal.
+    RemoveStoreReleasesFirst_NechitaV10,
+    \* Nechita v11 patch 2: remove_store() does device_lock; kill_device; device_unlock before the release,
+    \* so nothing can bind (with RemoveStoreReleasesFirst_NechitaV10: v11 releases first as v10 does).
+    RemoveStoreKillsFirst_NechitaV11,
+    \* The proposal for v11's known limitation: pci_stop_and_remove_bus_device_locked(), which
+    \* remove_store() and the hotplug drivers call, does v11's device_lock; kill_device; device_unlock;
+    \* device_release_driver() itself, before it takes the rescan lock (and remove_store() calls it plainly
+    \* again).  Every path then takes device_lock(PF) before the rescan lock while the PF's driver can
+    \* still be bound.
+    LockedRemovalReleasesFirst_ProposalUnbindHotplug,
     \* 6d6d962a8dc2 (v6.13, "PCI: make pci_stop_dev concurrent safe") with its
     \* companion in the same series ("make pci_destroy_dev concurrent safe"):
     \* pci_stop_dev() test-and-clears PCI_DEV_ADDED, pci_destroy_dev() test-and-sets
@@ -25,7 +45,12 @@ CONSTANTS
     \* cleared after the release; kobj.parent checked).
     PciStopDevAtomic_6d6d962a8dc2
 
-ASSUME PciStopDevAtomic_6d6d962a8dc2 \in BOOLEAN
+ASSUME VFs \in {1, 2}
+ASSUME {PciStopDevAtomic_6d6d962a8dc2, RescanLockReentrant_NechitaPatch1, SriovDelVfsLocks_05703271c3cd,
+        RemoveStoreReleasesFirst_NechitaV10, RemoveStoreKillsFirst_NechitaV11,
+        LockedRemovalReleasesFirst_ProposalUnbindHotplug} \subseteq BOOLEAN
+\* v11 is v10 with kill_device() first.
+ASSUME RemoveStoreKillsFirst_NechitaV11 => RemoveStoreReleasesFirst_NechitaV10
 
 \* One PF with SR-IOV enabled and its VFs (one, or two where Block's deadlock A
 \* needs them; see VFs): every documented race needs just these.
@@ -34,65 +59,14 @@ VF == "VF"
 NoOwner == "none"
 
 -----------------------------------------------------------------------------
-(* Designs                                                                  *)
+(* Features                                                                 *)
 
-CoreDesigns == {
-    "sriov-unlocked",       \* a5338e365c45: rescan lock in sriov_numvfs_store only
-    "sriov-mutex",          \* 05703271c3cd: plain mutex in sriov_add_vfs/sriov_del_vfs
-    "nechita-v9",           \* reentrant lock; remove_store is the locked stop-and-remove
-    "nechita-v10",          \* remove_store releases the driver first
-    "nechita-v11",          \* remove_store: device_lock; kill_device; device_unlock first
-    "nechita-v11-hotplug",  \* v11, with a platform hot-unplug of the PF
-    "proposal-unbind-hotplug" \* v11 patch 1; v11's kill-and-release moved from remove_store
-                              \* into pci_stop_and_remove_bus_device_locked(), before the rescan lock
-}
-\* The s390 zPCI designs (module ZpciLifecycle, which extends this one).
-ZpciDesigns == {
-    "zpci-mainline",        \* the 2024-2025 series through 774a1fa880bc
-    "zpci-pre-reuse",       \* before 4b1815a52d7e
-    "zpci-pre-serialize",   \* before 774a1fa880bc
-    "zpci-pre-selfdelete",  \* before 47c397844869
-    "zpci-pre-dupput",      \* before 05a2538f2b48
-    "zpci-pre-createcheck", \* before 42420c50c68f (and 05a2538f2b48)
-    "zpci-createcheck",     \* 42420c50c68f, before 05a2538f2b48
-    "zpci-sriov-deadlock",  \* mainline plus Nechita patch 1 (reentrant rescan lock)
-    "zpci-sriov-selfdeadlock", \* mainline: Block's scenario B (sriov_numvfs_store vs a VF's release)
-    "zpci-block-v3",        \* Block v3 on top of zpci-sriov-deadlock
-    "zpci-block-v3-hotplug", \* Block v3 with Nechita v11
-    "linux-6.1.176-s390x",  \* Debian's 6.1.176 (s390x trace lab): before the whole series
-    "linux-6.1.176-s390x-6ee600bfbe0f" \* the same with the slot removed at release (a wrong design)
-}
-Designs == CoreDesigns \cup ZpciDesigns
-ASSUME Design \in Designs
+\* a5338e365c45 takes the rescan lock in sriov_numvfs_store(); 05703271c3cd moves it into sriov_del_vfs().
+NumvfsStoreLocks == ~SriovDelVfsLocks_05703271c3cd
 
-\* The PCI core of the zPCI designs: mainline has a5338e365c45 (plain mutex,
-\* taken in sriov_numvfs_store); the Nechita-based ones have patch 1, and
-\* zpci-block-v3-hotplug all of v11.
-MainlineCore == {"sriov-unlocked"} \cup (ZpciDesigns \ {"zpci-sriov-deadlock", "zpci-block-v3", "zpci-block-v3-hotplug"})
-NechitaV11 == {"nechita-v11", "nechita-v11-hotplug", "zpci-block-v3-hotplug"}
-
-\* Nechita patch 1: pci_lock_rescan_remove() is reentrant (v7-v13: mutex_get_owner() == current
-\* and a global count; v14: an owner variable and a depth, the same on every modelled path).
-RescanLockReentrant == Design \notin {"sriov-mutex"} \cup MainlineCore
-\* sriov_del_vfs() takes the rescan lock itself (05703271c3cd, Nechita patch 1).
-SriovDelVfsLocks == Design \notin MainlineCore
-\* a5338e365c45 takes the rescan lock in sriov_numvfs_store() instead.
-NumvfsStoreLocks == Design \in MainlineCore
-\* Nechita v10 patch 2: device_release_driver() before the locked removal.
-RemoveStoreReleasesFirst == Design \in {"nechita-v10"} \cup NechitaV11
-\* Nechita v11 patch 2: kill_device() before the release, so nothing can bind.
-RemoveStoreKillsFirst == Design \in NechitaV11
-\* The proposal for v11's known limitation: pci_stop_and_remove_bus_device_locked(),
-\* which remove_store() and the hotplug drivers call, does v11's device_lock;
-\* kill_device; device_unlock; device_release_driver() itself, before it takes the
-\* rescan lock (and remove_store() calls it plainly again).  Every path then takes
-\* device_lock(PF) before the rescan lock while the PF's driver can still be bound.
-LockedRemovalReleasesFirst == Design = "proposal-unbind-hotplug"
-
-\* The VFs of the PF, in the order sriov_del_vfs() removes them.  Block's
-\* deadlock A needs two VFs (the releaser of one waits while the other is removed).
-VFs == IF Design \in {"zpci-sriov-deadlock", "zpci-block-v3"} THEN << "VF", "VF2" >> ELSE << "VF" >>
-VFSet == {VFs[k] : k \in 1..Len(VFs)}
+\* The VFs of the PF, in the order sriov_del_vfs() removes them.
+VfSeq == SubSeq(<< "VF", "VF2" >>, 1, VFs)
+VFSet == {VfSeq[k] : k \in 1..Len(VfSeq)}
 Devices == {PF} \cup VFSet
 
 (***************************************************************************)
@@ -111,7 +85,6 @@ Task == [t \in Threads |->
       \* zPCI threads (firmware, event handler, slot power...) start in ZpciLifecycle.
       [] OTHER                    -> [proc |-> "none", dev |-> PF]]
 CoreThreads == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store", "hotplug_pf", "hotplug_vf"}
-ASSUME Design \in CoreDesigns => Threads \subseteq CoreThreads
 
 -----------------------------------------------------------------------------
 VARIABLES
@@ -132,17 +105,13 @@ VARIABLES
     pdevRef         \* pdevRef[d]: the struct device kref of pci_dev d (zPCI designs only;
                     \* constant in the PCI-core designs, which do not model pci_dev lifetime)
 
-\* The s390 zPCI state (module ZpciLifecycle describes it; constant in the
-\* PCI-core designs).  Declared here so that every PCI-core action leaves it
-\* unchanged and keeps its own name in TLC's traces.
-VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable
-archVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
-              stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable>>
+\* The state of a module that extends the core (ZpciLifecycle): every PCI-core action leaves it unchanged.
+\* The core has none; that module's cfgs replace ext by its variables (CONSTANT ext <- zVars).
+ext == << >>
 
 lockVars == <<rescanLock, rescanWarned, deviceLock>>
 deviceVars == <<bound, dead, added, removeCount, numVfs, pdevRef>>
-vars == <<stack, lockVars, deviceVars, archVars>>
+vars == <<stack, lockVars, deviceVars>>
 
 Frame(proc, pc, dev) == [proc |-> proc, pc |-> pc, dev |-> dev]
 Procs == {"remove_store", "unbind_store", "bind_store", "sriov_numvfs_store",
@@ -161,7 +130,7 @@ TypeOK ==
     /\ dead \in [Devices -> BOOLEAN]
     /\ added \in [Devices -> BOOLEAN]
     /\ removeCount \in [Devices -> Nat]
-    /\ numVfs \in 0..Len(VFs)
+    /\ numVfs \in 0..VFs
     /\ pdevRef \in [Devices -> Nat]
 
 Init ==
@@ -173,12 +142,8 @@ Init ==
     /\ dead = [d \in Devices |-> FALSE]
     /\ added = [d \in Devices |-> TRUE]
     /\ removeCount = [d \in Devices |-> 0]
-    /\ numVfs = Len(VFs)
+    /\ numVfs = VFs
     /\ pdevRef = [d \in Devices |-> 1]
-    /\ pstate = << >> /\ queue = << >> /\ fwLeft = 0 /\ zfid = << >> /\ zstate = << >> /\ phase = << >>
-    /\ kref = << >> /\ listed = << >> /\ slot = << >> /\ slotDeregs = << >> /\ iommu = << >>
-    /\ stateLock = << >> /\ addRemoveLock = NoOwner /\ pdevZdev = << >> /\ warned = {}
-    /\ pfh = << >> /\ zfh = << >> /\ dmaTable = << >>
 
 -----------------------------------------------------------------------------
 (* Stack helpers: the top frame, and how a step moves on.                   *)
@@ -196,13 +161,19 @@ Call(t, pc, proc, dev) ==
 TailCall(t, proc, dev) == stack' = [stack EXCEPT ![t] = Rest(t) \o << Frame(proc, "entry", dev) >>]
 Return(t) == stack' = [stack EXCEPT ![t] = Rest(t)]
 
+\* put_device(&d->dev) as the function's last statement.  The last put runs pci_release_dev(), whose
+\* pcibios_release_device() is the architecture's hook: the PCI-core designs do not model the pci_dev's
+\* lifetime (pdevRef stays constant), and module ZpciLifecycle, which does, replaces this operator by its
+\* PdevPutReturn in its cfgs (CONSTANT PciDevPutReturn <- PdevPutReturn).
+PciDevPutReturn(t, d) == Return(t) /\ UNCHANGED pdevRef
+
 (* pci_lock_rescan_remove(): the plain mutex blocks its own owner; the      *)
 (* reentrant lock (Nechita patch 1, v7 to v13: mutex_get_owner() and one   *)
 (* global count) lets the owner in again.  rescanLock.depth is the count   *)
 (* plus one while the mutex is held.                                        *)
 CanLockRescan(t) ==
     \/ rescanLock.owner = NoOwner
-    \/ RescanLockReentrant /\ rescanLock.owner = t
+    \/ RescanLockReentrant_NechitaPatch1 /\ rescanLock.owner = t
 LockRescan(t) == rescanLock' = [owner |-> t, depth |-> rescanLock.depth + 1]
 (* pci_unlock_rescan_remove(): v11 patch 1 decrements the count if it is    *)
 (* non-zero, else mutex_unlock(), without looking at the caller (v14's      *)
@@ -249,14 +220,14 @@ DestroyDone(d) == IF PciStopDevAtomic_6d6d962a8dc2 THEN PciDevRemoved(d) ELSE re
 \*   tail-calls the locked removal (before v10), as the code does.
 RemoveStore(t) ==
     /\ At(t, "remove_store", "entry")
-    /\ CASE RemoveStoreKillsFirst ->
+    /\ CASE RemoveStoreKillsFirst_NechitaV11 ->
                 DeviceLock(t, Dev(t)) /\ Goto(t, "kill_device") /\ UNCHANGED <<rescanLock, rescanWarned>>
-         [] RemoveStoreReleasesFirst ->
+         [] RemoveStoreReleasesFirst_NechitaV10 ->
                 Call(t, "stop_and_remove", "device_release_driver", Dev(t)) /\ UNCHANGED lockVars
          [] OTHER ->
                 TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t)) /\ UNCHANGED lockVars
     /\ UNCHANGED deviceVars
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "kill_device(dev);" "device_unlock(dev);" "device_release_driver(dev);"
 \* @source linux-6.12.117 drivers/base/core.c kill_device "if (dev->p->dead)" "dev->p->dead = true;"
@@ -268,7 +239,7 @@ RemoveStoreKillDevice(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Call(t, "stop_and_remove", "device_release_driver", Dev(t))
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source nechita-v10 patch2 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
 \* @source nechita-v11 patch2 drivers/pci/pci-sysfs.c remove_store "pci_stop_and_remove_bus_device_locked(to_pci_dev(dev));"
@@ -278,7 +249,7 @@ RemoveStoreStopAndRemove(t) ==
     /\ At(t, "remove_store", "stop_and_remove")
     /\ TailCall(t, "pci_stop_and_remove_bus_device_locked", Dev(t))
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* pci_stop_and_remove_bus_device_locked() and its unlocked core.           *)
@@ -294,14 +265,14 @@ RemoveStoreStopAndRemove(t) ==
 \*   device_lock() for kill_device() instead.
 PciStopAndRemoveBusDeviceLocked(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device_locked", "entry")
-    /\ IF LockedRemovalReleasesFirst
+    /\ IF LockedRemovalReleasesFirst_ProposalUnbindHotplug
        THEN DeviceLock(t, Dev(t)) /\ Goto(t, "kill_device") /\ UNCHANGED <<rescanLock, rescanWarned>>
        ELSE /\ CanLockRescan(t)
             /\ LockRescan(t)
             /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
             /\ UNCHANGED <<rescanWarned, deviceLock>>
     /\ UNCHANGED deviceVars
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
 \* @source linux-6.12.117 drivers/base/core.c kill_device "dev->p->dead = true;"
@@ -312,7 +283,7 @@ PciStopAndRemoveBusDeviceLockedKillDevice(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Call(t, "lock_rescan", "device_release_driver", Dev(t))
     /\ UNCHANGED <<rescanLock, rescanWarned, bound, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source proposal-unbind-hotplug patch1 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked
 \* @source nechita-v11 patch1 drivers/pci/probe.c pci_lock_rescan_remove "mutex_lock(&pci_rescan_remove_lock);"
@@ -324,7 +295,7 @@ PciStopAndRemoveBusDeviceLockedLockRescan(t) ==
     /\ LockRescan(t)
     /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", Dev(t))
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device_locked "pci_unlock_rescan_remove();"
 \* @source linux-6.12.117 drivers/pci/probe.c pci_unlock_rescan_remove "mutex_unlock(&pci_rescan_remove_lock);"
@@ -335,7 +306,7 @@ PciStopAndRemoveBusDeviceLockedUnlock(t) ==
     /\ UnlockRescan(t)
     /\ Return(t)
     /\ UNCHANGED <<deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_and_remove_bus_device "pci_stop_bus_device(dev);" "pci_remove_bus_device(dev);"
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_bus_device "pci_stop_dev(dev);"
@@ -359,7 +330,7 @@ PciStopDev(t) ==
                  "device_release_driver", Dev(t))
        ELSE IF DestroyDone(Dev(t)) THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_stop_dev "pci_dev_assign_added(dev, false);"
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "if (!dev->dev.kobj.parent)"
@@ -374,7 +345,7 @@ PciStopDevAssignAdded(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "assign_added")
     /\ IF removeCount[Dev(t)] > 0 THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-v6.13 PATCHv3-2/5:20241022224851.340648-3-kbusch@meta.com drivers/pci/remove.c pci_destroy_dev "if (pci_dev_test_and_set_removed(dev))"
 \* @fidelity faithful: from v6.13, after pci_stop_dev() released the driver: test-and-set REMOVED
@@ -383,7 +354,7 @@ PciDestroyDev(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "destroy")
     /\ IF PciDevRemoved(Dev(t)) THEN Return(t) ELSE Goto(t, "device_del")
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "device_del(&dev->dev);"
 \* @source linux-6.12.117 drivers/base/core.c device_del "device_lock(dev);" "kill_device(dev);" "device_unlock(dev);" "bus_remove_device(dev);"
@@ -401,7 +372,7 @@ DeviceDel(t) ==
     /\ dead' = [dead EXCEPT ![Dev(t)] = TRUE]
     /\ Call(t, "del_done", "device_release_driver", Dev(t))
     /\ UNCHANGED <<lockVars, bound, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/core.c device_del "kobject_del(&dev->kobj);"
 \* @source linux-6.12.117 drivers/pci/remove.c pci_destroy_dev "list_del(&dev->bus_list);" "put_device(&dev->dev);"
@@ -413,14 +384,9 @@ PciDestroyDevPut(t) ==
     /\ At(t, "pci_stop_and_remove_bus_device", "del_done")
     /\ added' = [added EXCEPT ![Dev(t)] = FALSE]
     /\ removeCount' = [removeCount EXCEPT ![Dev(t)] = @ + 1]
-    /\ IF Design \in ZpciDesigns
-       THEN /\ pdevRef' = [pdevRef EXCEPT ![Dev(t)] = @ - 1]
-            /\ IF pdevRef[Dev(t)] = 1
-               THEN TailCall(t, "pcibios_release_device", Dev(t))
-               ELSE Return(t)
-       ELSE Return(t) /\ UNCHANGED pdevRef
+    /\ PciDevPutReturn(t, Dev(t))
     /\ UNCHANGED <<lockVars, bound, dead, numVfs>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* device_release_driver(): device_lock, the driver's .remove, unlock.      *)
@@ -435,7 +401,7 @@ DeviceReleaseDriver(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "release")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "if (!drv || drv == dev->driver)" "__device_release_driver(dev, parent);"
 \* @source linux-6.12.117 drivers/base/dd.c __device_release_driver "drv = dev->driver;" "device_remove(dev);"
@@ -455,7 +421,7 @@ PciDeviceRemove(t) ==
             /\ DeviceUnlock(t, Dev(t))
             /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/dd.c __device_release_driver "device_unbind_cleanup(dev);"
 \* @source linux-6.12.117 drivers/base/dd.c device_release_driver_internal "__device_driver_unlock(dev, parent);"
@@ -466,7 +432,7 @@ DeviceReleaseDriverUnlock(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* sriov_del_vfs(): remove every VF, under the rescan lock where the design *)
@@ -484,20 +450,20 @@ DeviceReleaseDriverUnlock(t) ==
 \*   (which keeps the VF alive) touch no modelled state.
 SriovDelVfs(t) ==
     /\ At(t, "sriov_del_vfs", "entry")
-    /\ IF SriovDelVfsLocks
+    /\ IF SriovDelVfsLocks_05703271c3cd
        THEN CanLockRescan(t) /\ LockRescan(t)
        ELSE UNCHANGED rescanLock
-    /\ Call(t, IF Len(VFs) = 1 THEN "unlock" ELSE "vf2", "pci_stop_and_remove_bus_device", VFs[1])
+    /\ Call(t, IF VFs = 1 THEN "unlock" ELSE "vf2", "pci_stop_and_remove_bus_device", VfSeq[1])
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_del_vfs "pci_iov_remove_virtfn(dev, i);"
 \* @fidelity faithful: the loop's next VF (designs with two VFs).
 SriovDelVfsNext(t) ==
     /\ At(t, "sriov_del_vfs", "vf2")
-    /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VFs[2])
+    /\ Call(t, "unlock", "pci_stop_and_remove_bus_device", VfSeq[2])
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source nechita-v11 patch1 drivers/pci/iov.c sriov_del_vfs "pci_unlock_rescan_remove();"
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_disable "pci_iov_set_numvfs(dev, 0);"
@@ -508,10 +474,10 @@ SriovDelVfsNext(t) ==
 SriovDelVfsUnlock(t) ==
     /\ At(t, "sriov_del_vfs", "unlock")
     /\ numVfs' = 0
-    /\ IF SriovDelVfsLocks THEN UnlockRescan(t) ELSE UNCHANGED <<rescanLock, rescanWarned>>
+    /\ IF SriovDelVfsLocks_05703271c3cd THEN UnlockRescan(t) ELSE UNCHANGED <<rescanLock, rescanWarned>>
     /\ Return(t)
     /\ UNCHANGED <<deviceLock, bound, dead, added, removeCount, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* Driver core sysfs: unbind and bind.                                      *)
@@ -528,7 +494,7 @@ UnbindStore(t) ==
        THEN TailCall(t, "device_release_driver", Dev(t))
        ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/bus.c bind_store "err = device_driver_attach(drv, dev);"
 \* @source linux-6.12.117 drivers/base/dd.c device_driver_attach "__device_driver_lock(dev, dev->parent);"
@@ -539,7 +505,7 @@ BindStore(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "probe")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/base/dd.c __driver_probe_device "if (dev->p->dead || !device_is_registered(dev))" "if (dev->driver)"
 \* @source linux-6.1.192 drivers/base/dd.c __driver_probe_device "if (dev->p->dead || !device_is_registered(dev))"
@@ -554,7 +520,7 @@ BindStoreProbe(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED <<rescanLock, rescanWarned, dead, added, removeCount, numVfs, pdevRef>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 (* sriov_numvfs_store(): echo 0 > sriov_numvfs on the PF.                   *)
@@ -567,7 +533,7 @@ SriovNumvfsStore(t) ==
     /\ DeviceLock(t, Dev(t))
     /\ Goto(t, "configure")
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "if (num_vfs == pdev->sriov->num_VFs)" "if (!pdev->driver) {" "ret = pdev->driver->sriov_configure(pdev, 0);"
 \* @source nechita-v11 patch1 drivers/pci/iov.c sriov_numvfs_store "ret = pdev->driver->sriov_configure(pdev, 0);"
@@ -582,7 +548,7 @@ SriovNumvfsStoreConfigure(t) ==
                ELSE Call(t, "unlock", "sriov_del_vfs", Dev(t))
             /\ UNCHANGED deviceLock
     /\ UNCHANGED <<rescanLock, rescanWarned, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "pci_lock_rescan_remove();"
 \* @source linux-6.1.192 drivers/pci/iov.c sriov_numvfs_store "pci_lock_rescan_remove();"
@@ -594,7 +560,7 @@ SriovNumvfsStoreLockRescan(t) ==
     /\ LockRescan(t)
     /\ Call(t, "unlock", "sriov_del_vfs", Dev(t))
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars>>
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 \* @source linux-6.12.117 drivers/pci/iov.c sriov_numvfs_store "pci_unlock_rescan_remove();" "device_unlock(&pdev->dev);"
 \* @fidelity faithful: the unlock of a5338e365c45's rescan lock (where taken) and device_unlock().
@@ -604,7 +570,7 @@ SriovNumvfsStoreUnlock(t) ==
     /\ DeviceUnlock(t, Dev(t))
     /\ Return(t)
     /\ UNCHANGED deviceVars
-    /\ UNCHANGED archVars
+    /\ UNCHANGED ext
 
 -----------------------------------------------------------------------------
 ThreadStep(t) ==
@@ -649,7 +615,7 @@ Spec == Init /\ [][Next]_vars /\ \A t \in Threads : WF_vars(ThreadStep(t))
 \* nests.
 RescanLockWellFormedInv ==
     /\ (rescanLock.owner = NoOwner) <=> (rescanLock.depth = 0)
-    /\ ~RescanLockReentrant => rescanLock.depth <= 1
+    /\ ~RescanLockReentrant_NechitaPatch1 => rescanLock.depth <= 1
 
 \* Nobody unlocks the rescan lock while another task owns it (kernel WARN).
 NoForeignRescanUnlockInv == ~rescanWarned

@@ -29,7 +29,10 @@
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets
 
-CONSTANT Design     \* which code the guest kernel runs (see Designs)
+\* af42b8d12f8a: xen_hvm_setup_msi_irqs() re-uses the cached pirq when
+\* xen_irq_from_pirq() finds an irq for it; c74fd80f2f41 removed that (FALSE).
+CONSTANT ReusesCachedPirq_af42b8d12f8a
+ASSUME ReusesCachedPirq_af42b8d12f8a \in BOOLEAN
 
 Devices == {"nvme0", "nvme1"}
 NumVectors == 2             \* MSI-X vectors a driver enables in the end ("all")
@@ -38,19 +41,6 @@ Pirqs == 1..4               \* enough for both devices' vectors at once
 NoPirq == 0                 \* in a message: not a Xen pirq message (data != XEN_PIRQ_MSI_DATA)
 Free == "free"
 NoDevice == "none"
-
------------------------------------------------------------------------------
-(* Designs                                                                  *)
-
-Designs == {
-    "xen-pirq-cached",  \* af42b8d12f8a: re-use the pirq cached in the MSI message if it maps to an irq
-    "xen-pirq-fresh"    \* c74fd80f2f41: always allocate a fresh pirq
-}
-ASSUME Design \in Designs
-
-\* af42b8d12f8a: xen_hvm_setup_msi_irqs() re-uses the cached pirq when
-\* xen_irq_from_pirq() finds an irq for it; c74fd80f2f41 removed that.
-ReusesCachedPirq == Design = "xen-pirq-cached"
 
 Labels == {"enable_one", "setup", "startup", "shutdown", "disable", "teardown", "enable_all",
            "done", "failed"}
@@ -147,7 +137,7 @@ PciEnableMsixRange(d) ==
 XenHvmSetupMsiIrqs(d) ==
     LET v == vec[d]
         cached == msgPirq[d][v]
-        reuse == ReusesCachedPirq /\ cached # NoPirq /\ XenIrqFromPirq(cached)
+        reuse == ReusesCachedPirq_af42b8d12f8a /\ cached # NoPirq /\ XenIrqFromPirq(cached)
         free == {p \in Pirqs : hvPirq[p] = Free}
         next == IF v < nvec[d] THEN "setup" ELSE "startup"
     IN

@@ -58,7 +58,23 @@ CONSTANTS
     \* and the SCLP deconfigure of a function so marked unplugs it (0x0308; gone: Reserved); device_del of
     \* a function in standby unplugs it at once (0x0308); device_add raises 0x0301; CLP enable is
     \* answered as QEMU answers it.  FALSE in the designs of the abstract firmware.
-    FwQemu
+    FwQemu,
+    \* The rest of the series, one constant per fix (each historical design is the code before its fix;
+    \* 42420c50c68f above comes before all of them).
+    \* 47c397844869: disable_slot() puts its pdev reference before unlocking state_lock.
+    ZpciPutBeforeUnlock_47c397844869,
+    \* 4b1815a52d7e: a reserved zdev stays on zpci_list until released (kref_put_lock),
+    \* zpci_event_reappear, idempotent zpci_device_reserved.
+    ZpciReuseReserved_4b1815a52d7e,
+    \* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
+    ZpciAddRemoveLock_774a1fa880bc,
+    \* 05a2538f2b48: disable_slot() puts the pdev once.  FALSE: its -EBUSY branch puts the pdev, and
+    \* "out" puts it again.
+    ZpciDisableSlotPutOnce_05a2538f2b48,
+    \* Block v3: the rescan lock is outermost: taken by the event handler and by
+    \* pcibios_release_device, asserted in zpci_zdev_put, no longer taken in the
+    \* release path (zpci_cleanup_bus_resources, zpci_bus_release).
+    ZpciRescanLockOutermost_BlockV3
 
 ASSUME Fids \subseteq Devices /\ FwFids \subseteq Fids
 ASSUME FwPecs \subseteq {"0x0301", "0x0302", "0x0303", "0x0304", "0x0306", "0x0308"}
@@ -73,6 +89,8 @@ ASSUME ZpciReleaseNoBusRemoval_d76f96332967 => ZpciExitSlotAtRelease_6ee600bfbe0
 \* the 0x0306 actions are 6.12.117's.
 ASSUME ~ZpciStateLock_bcb5d6c76903 => "0x0306" \notin FwPecs
 ASSUME FwQemu \in BOOLEAN /\ (FwQemu => FwPecs \subseteq {"0x0301", "0x0303", "0x0308"})
+ASSUME {ZpciPutBeforeUnlock_47c397844869, ZpciReuseReserved_4b1815a52d7e, ZpciAddRemoveLock_774a1fa880bc,
+        ZpciDisableSlotPutOnce_05a2538f2b48, ZpciRescanLockOutermost_BlockV3} \subseteq BOOLEAN
 \* What the firmware answers to CLP SET PCI FN (disable) with a function
 \* handle it has replaced (Linux has not handled the event that carries the
 \* new one): the source does not say, so each answer the code handles is a
@@ -80,7 +98,7 @@ ASSUME FwQemu \in BOOLEAN /\ (FwQemu => FwPecs \subseteq {"0x0301", "0x0303", "0
 \* ("already disabled": clp_refresh_fh, -EINVAL), or success.
 ASSUME ClpStaleDisableAnswers \subseteq {"fail", "already", "success"} /\ ClpStaleDisableAnswers # {}
 ZpciThreads == {"firmware", "zpci_event", "power_off", "power_on", "pdev_holder"}
-ASSUME Design \in ZpciDesigns => Threads \subseteq CoreThreads \cup ZpciThreads
+ASSUME Threads \subseteq CoreThreads \cup ZpciThreads
 
 Inst == 1..MaxInst
 \* The instance a function starts with.
@@ -90,34 +108,13 @@ ASSUME \A f \in Fids : InstOf(f) <= MaxInst
 SlotFid == PF
 
 -----------------------------------------------------------------------------
-(* Designs (zPCI side)                                                      *)
-
-\* 4b1815a52d7e: a reserved zdev stays on zpci_list until released
-\* (kref_put_lock), zpci_event_reappear, idempotent zpci_device_reserved.
-\* Each historical design is the code before its fix, so every later fix of the
-\* series (47c397844869 < 4b1815a52d7e < 774a1fa880bc) is off in it too.
-\* 42420c50c68f comes before all of them (zpci-pre-createcheck, zpci-createcheck).
-\* linux-6.1.176-s390x (and its variant with 6ee600bfbe0f) comes before the whole series.
-PreSeries == {"zpci-pre-selfdelete", "zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createcheck",
-              "linux-6.1.176-s390x", "linux-6.1.176-s390x-6ee600bfbe0f"}
-ReuseReserved == Design \notin {"zpci-pre-reuse"} \cup PreSeries
-\* 774a1fa880bc: zpci_add_remove_lock around zpci_add_device and zpci_zdev_put.
-AddRemoveLocked == Design \notin {"zpci-pre-reuse", "zpci-pre-serialize"} \cup PreSeries
-\* 47c397844869: disable_slot puts its pdev reference before unlocking state_lock.
-PutBeforeUnlock == Design \notin PreSeries
-\* 05a2538f2b48 not yet applied: the -EBUSY branch puts the pdev, and "out" again.
-DupPut == Design \in {"zpci-pre-dupput", "zpci-pre-createcheck", "zpci-createcheck"}
-\* Block v3: the rescan lock is outermost: taken by the event handler and by
-\* pcibios_release_device, asserted in zpci_zdev_put, no longer taken in the
-\* release path (zpci_cleanup_bus_resources, zpci_bus_release).
-BlockFix == Design \in {"zpci-block-v3", "zpci-block-v3-hotplug"}
 \* The pre-series zpci_release_device() (before c4a585e952ca and d76f96332967).
 OldRelease == ~ZpciReleaseNoBusRemoval_d76f96332967
 
 -----------------------------------------------------------------------------
-(* The zPCI variables are declared in PciCore (so that every PCI-core step *)
-(* leaves them unchanged under its own name).  Those the kernel does not   *)
-(* have:                                                                    *)
+(* The zPCI state.  Every PCI-core action leaves it unchanged: the cfgs    *)
+(* replace PciCore's ext by zVars (CONSTANT ext <- zVars).  Those the      *)
+(* kernel does not have:                                                    *)
 \* @ghost fwLeft: how many more events the firmware may raise: the model's bound; read only by
 \*   FirmwareEvent (the environment), never by kernel code.
 \* @ghost slotDeregs: how often pci_hp_deregister() ran on an instance's slot; only the invariant
@@ -134,11 +131,14 @@ OldRelease == ~ZpciReleaseNoBusRemoval_d76f96332967
 (* The frame fields ref (the frame owns a kref) and pdev (it owns a pci_dev *)
 (* reference) are bookkeeping of who holds what: no step's guard reads     *)
 (* them except as the code's own local variables (existing_zdev, pdev).    *)
+VARIABLES pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
+          stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable
 fwVars == <<pstate, queue, fwLeft, pfh>>
 zdevVars == <<zfid, zstate, phase, kref, listed, zfh, dmaTable>>
 sysfsVars == <<slot, slotDeregs, iommu>>
 zlockVars == <<stateLock, addRemoveLock>>
-zVars == archVars  \* declared in PciCore
+zVars == <<pstate, queue, fwLeft, zfid, zstate, phase, kref, listed, slot, slotDeregs, iommu,
+           stateLock, addRemoveLock, pdevZdev, warned, pfh, zfh, dmaTable>>
 coreVars == <<stack, lockVars, deviceVars>>
 allVars == <<coreVars, zVars>>
 
@@ -208,7 +208,7 @@ ZInit ==
     /\ dead = [d \in Devices |-> FALSE]
     /\ added = [d \in Devices |-> d \in Fids]
     /\ removeCount = [d \in Devices |-> 0]
-    /\ numVfs = IF VFSet \subseteq Fids THEN Len(VFs) ELSE 0
+    /\ numVfs = IF VFSet \subseteq Fids THEN VFs ELSE 0
     \* The bus's reference, and the holder's (a driver, vfio or the network stack).
     /\ pdevRef = [d \in Devices |-> IF d \in Fids
                                      THEN 1 + (IF "pdev_holder" \in Threads /\ d = SlotFid THEN 1 ELSE 0)
@@ -347,8 +347,8 @@ FirmwareEvent(t, f, pec, s) ==
 \*   pci_bus.h, no mutex): the call itself, no effect.
 ZpciZdevPut(t) ==
     /\ At(t, "zpci_zdev_put", "entry")
-    /\ warned' = IF BlockFix /\ rescanLock.owner # t THEN warned \cup {"lockdep"} ELSE warned
-    /\ IF AddRemoveLocked
+    /\ warned' = IF ZpciRescanLockOutermost_BlockV3 /\ rescanLock.owner # t THEN warned \cup {"lockdep"} ELSE warned
+    /\ IF ZpciAddRemoveLock_774a1fa880bc
        THEN /\ addRemoveLock = NoOwner
             /\ addRemoveLock' = t
             /\ Goto(t, "put")
@@ -379,7 +379,7 @@ ZpciZdevPutKref(t) ==
             /\ Push(t, [Top(t) EXCEPT !.pc = "unlock", !.ref = FALSE, !.zdev = 0], ZFrame("zpci_release_device", "entry", zfid[i], i))
             /\ UNCHANGED addRemoveLock
        ELSE /\ UNCHANGED <<phase, listed, warned>>
-            /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
+            /\ IF ZpciAddRemoveLock_774a1fa880bc THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
             /\ Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, zstate, zfh, sysfsVars, stateLock, pdevZdev>>
 
@@ -388,7 +388,7 @@ ZpciZdevPutKref(t) ==
 \* @fidelity faithful
 ZpciZdevPutUnlock(t) ==
     /\ At(t, "zpci_zdev_put", "unlock")
-    /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
+    /\ IF ZpciAddRemoveLock_774a1fa880bc THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
     /\ Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, stateLock, pdevZdev, warned>>
 
@@ -500,7 +500,7 @@ ZpciReleaseDevice(t) ==
 \*   approximates by one section).  "if (zdev->has_resources)": always taken.
 ZpciCleanupBusResources(t) ==
     /\ At(t, "zpci_release_device", "cleanup")
-    /\ IF BlockFix
+    /\ IF ZpciRescanLockOutermost_BlockV3
        THEN Goto(t, "iommu") /\ UNCHANGED rescanLock
        ELSE CanLockRescan(t) /\ LockRescan(t) /\ Goto(t, "cleanup_unlock")
     /\ UNCHANGED <<rescanWarned, deviceLock, deviceVars, zVars>>
@@ -540,7 +540,7 @@ PcibiosReleaseDevice(t) ==
     /\ At(t, "pcibios_release_device", "entry")
     /\ pdevZdev' = [pdevZdev EXCEPT ![d] = 0]
     /\ bound' = [bound EXCEPT ![d] = FALSE]
-    /\ IF BlockFix
+    /\ IF ZpciRescanLockOutermost_BlockV3
        THEN /\ CanLockRescan(t) /\ LockRescan(t)
             /\ Push(t, [Top(t) EXCEPT !.pc = "unlock"], PutFrame(i))
        ELSE Replace(t, PutFrame(i)) /\ UNCHANGED rescanLock
@@ -565,7 +565,7 @@ PcibiosReleaseDeviceUnlock(t) ==
 \*   zpci_init_iommu(): not visible, the zdev is reachable only after list_add_tail()).
 ZpciAddDevice(t) ==
     /\ At(t, "zpci_add_device", "entry")
-    /\ IF AddRemoveLocked
+    /\ IF ZpciAddRemoveLock_774a1fa880bc
        THEN addRemoveLock = NoOwner /\ addRemoveLock' = t /\ Goto(t, "iommu") /\ UNCHANGED iommu
        ELSE \* no lock: zpci_init_iommu() at once
             /\ iommu' = [iommu EXCEPT ![Z(t)] = TRUE]
@@ -600,7 +600,7 @@ ZpciInitSlot(t) ==
     /\ kref' = [kref EXCEPT ![i] = 1]
     /\ phase' = [phase EXCEPT ![i] = "live"]
     /\ listed' = [listed EXCEPT ![i] = TRUE]
-    /\ IF AddRemoveLocked THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
+    /\ IF ZpciAddRemoveLock_774a1fa880bc THEN addRemoveLock' = NoOwner ELSE UNCHANGED addRemoveLock
     /\ Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zfid, dmaTable, zstate, zfh, slotDeregs, iommu, stateLock, pdevZdev, warned>>
 
@@ -808,7 +808,7 @@ ZpciDeconfigureDeviceSclp(t) ==
 DeviceReserved(t, i, callerPc) ==
     IF ZpciExitSlotAtRelease_6ee600bfbe0f
     THEN /\ zstate' = [zstate EXCEPT ![i] = "Reserved"]
-         /\ listed' = IF ReuseReserved THEN listed ELSE [listed EXCEPT ![i] = FALSE]
+         /\ listed' = IF ZpciReuseReserved_4b1815a52d7e THEN listed ELSE [listed EXCEPT ![i] = FALSE]
          /\ Push(t, [Top(t) EXCEPT !.pc = callerPc], PutFrame(i))
     ELSE /\ Push(t, [Top(t) EXCEPT !.pc = callerPc], ZFrame("zpci_device_reserved", "entry", zfid[i], i))
          /\ UNCHANGED <<zstate, listed>>
@@ -859,7 +859,7 @@ ZpciEventAvailability(t) ==
     /\ stack[t] = << >>
     /\ queue # << >>
     /\ queue' = Tail(queue)
-    /\ IF BlockFix
+    /\ IF ZpciRescanLockOutermost_BlockV3
        THEN /\ CanLockRescan(t) /\ LockRescan(t)
             /\ stack' = [stack EXCEPT ![t] = << [ZFrame("zpci_event_availability", "get", Head(queue)[1], 0)
                                                   EXCEPT !.pec = Head(queue)[2], !.fh = Head(queue)[3]] >>]
@@ -1123,11 +1123,11 @@ ZpciEventUnlock(t) ==
     /\ At(t, "zpci_event_availability", "unlock")
     /\ IF Top(t).ref
        THEN /\ stateLock' = IF ZpciStateLock_bcb5d6c76903 THEN [stateLock EXCEPT ![i] = NoOwner] ELSE stateLock
-            /\ IF BlockFix
+            /\ IF ZpciRescanLockOutermost_BlockV3
                THEN Push(t, [Top(t) EXCEPT !.pc = "done", !.ref = FALSE, !.zdev = 0], PutFrame(i))
                ELSE Replace(t, PutFrame(i))
        ELSE /\ UNCHANGED stateLock
-            /\ IF BlockFix THEN Goto(t, "done") ELSE Return(t)
+            /\ IF ZpciRescanLockOutermost_BlockV3 THEN Goto(t, "done") ELSE Return(t)
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* Block v3: pci_unlock_rescan_remove() at the end of the handler.
@@ -1187,13 +1187,13 @@ DisableSlotCheck(t) ==
 \* well as at "out").  Otherwise zpci_deconfigure_device().
 \* @source linux-6.12.117 drivers/pci/hotplug/s390_pci_hpc.c disable_slot "if (pdev && pci_num_vf(pdev)) {" "rc = -EBUSY;" "rc = zpci_deconfigure_device(zdev);"
 \* @source linux-6.12.117-before 05a2538f2b48 drivers/pci/hotplug/s390_pci_hpc.c disable_slot
-\* @fidelity faithful: DupPut is the code before 05a2538f2b48 (a put in the -EBUSY branch as well).
+\* @fidelity faithful: ~ZpciDisableSlotPutOnce_05a2538f2b48 is the code before 05a2538f2b48 (a put in the -EBUSY branch as well).
 DisableSlotBusy(t) ==
     LET f == Dev(t) IN
     /\ ZpciStateLock_bcb5d6c76903
     /\ At(t, "disable_slot", "busy")
     /\ IF Top(t).pdev = 1 /\ f = PF /\ numVfs > 0
-       THEN IF DupPut
+       THEN IF ~ZpciDisableSlotPutOnce_05a2538f2b48
             THEN PdevPutThen(t, f, [Top(t) EXCEPT !.pc = "out", !.pdev = 2])
             ELSE Goto(t, "out") /\ UNCHANGED pdevRef
        ELSE Push(t, [Top(t) EXCEPT !.pc = "out"], ZFrame("zpci_deconfigure_device", "entry", f, Z(t)))
@@ -1230,7 +1230,7 @@ DisableSlotDeconfigure(t) ==
 \* @fidelity faithful: since 47c397844869 the put comes first, with state_lock held.
 DisableSlotOut(t) ==
     /\ At(t, "disable_slot", "out")
-    /\ IF PutBeforeUnlock
+    /\ IF ZpciPutBeforeUnlock_47c397844869
        THEN /\ IF Top(t).pdev # 0
                THEN PdevPutThen(t, Dev(t), [Top(t) EXCEPT !.pc = "unlock", !.pdev = 0])
                ELSE Goto(t, "unlock") /\ UNCHANGED pdevRef
@@ -1246,7 +1246,7 @@ DisableSlotOut(t) ==
 DisableSlotUnlock(t) ==
     /\ At(t, "disable_slot", "unlock")
     /\ stateLock' = [stateLock EXCEPT ![Z(t)] = NoOwner]
-    /\ IF PutBeforeUnlock THEN Return(t) ELSE Goto(t, "put")
+    /\ IF ZpciPutBeforeUnlock_47c397844869 THEN Return(t) ELSE Goto(t, "put")
     /\ UNCHANGED <<lockVars, deviceVars, fwVars, zdevVars, sysfsVars, addRemoveLock, pdevZdev, warned>>
 
 \* Before 47c397844869: pci_dev_put(pdev) after the unlock.

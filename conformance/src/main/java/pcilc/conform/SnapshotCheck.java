@@ -130,7 +130,6 @@ public final class SnapshotCheck {
 
     /** The one place this check builds a system: the code the cfg's Design names, on the cfg's model. */
     private static SpecSystem system(Manifest.Design design, Map<String, Object> constants) {
-        Object code = constants.getOrDefault("Design", design.name());
-        return Systems.create((String) code, constants);
+        return Systems.create(design.name(), constants);
     }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
  * it with its own objects, threads, variables and invariants, and the hook at the last put of a pci_dev.
  */
 public class Kernel extends SpecSystemBase {
-    public final Design design;
+    /** The design's name (its manifest row); the code asks {@link #features}, never the name. */
+    private final String design;
+    /** The feature constants of the design's cfg: which code runs. */
+    public final PciCoreFeatures features;
     public final PciDev pf = new PciDev("PF");
     /** The first VF. */
     public final PciDev vf;
@@ -37,25 +40,13 @@ public class Kernel extends SpecSystemBase {
      */
     public final boolean pciStopDevAtomic;
 
-    /** {@code design} on the tree of its own cfg ({@link Design#pciStopDevAtomic()}). */
-    public Kernel(Design design) {
-        this(design, design.pciStopDevAtomic());
-    }
-
-    public Kernel(Design design, boolean pciStopDevAtomic) {
-        this(design, List.of("VF"), pciStopDevAtomic);
-    }
-
-    /** The PCI core of {@code design} with a PF whose VFs are named {@code vfNames}, as in 6.12.117. */
-    protected Kernel(Design design, List<String> vfNames) {
-        this(design, vfNames, false);
-    }
-
-    protected Kernel(Design design, List<String> vfNames, boolean pciStopDevAtomic) {
+    /** Design {@code design}: the code its cfg's feature constants select, with the PF and its VFs. */
+    public Kernel(String design, PciCoreFeatures features) {
         this.design = design;
-        this.pciStopDevAtomic = pciStopDevAtomic;
+        this.features = features;
+        this.pciStopDevAtomic = features.pciStopDevAtomic();
         List<PciDev> vfList = new ArrayList<>();
-        for (String n : vfNames) {
+        for (String n : features.vfNames()) {
             vfList.add(new PciDev(n));
         }
         this.vfs = List.copyOf(vfList);
@@ -65,7 +56,7 @@ public class Kernel extends SpecSystemBase {
         all.addAll(vfs);
         this.devices = List.copyOf(all);
         this.deviceArray = all.toArray(new PciDev[0]);
-        this.rescanLock = new RescanRemoveLock(design.rescanLockReentrant());
+        this.rescanLock = new RescanRemoveLock(features.rescanLockReentrant());
         this.driverCore = new DriverCore(this);
         this.pci = new PciCore(this);
         this.pfDriver = new PciDriver() {
@@ -140,7 +131,7 @@ public class Kernel extends SpecSystemBase {
 
     @Override
     public String design() {
-        return design.specName();
+        return design;
     }
 
     /** The spec's stack: the code before a first step point pushes frames onto it. */

@@ -2,7 +2,7 @@ package pcilc.ref;
 
 /**
  * The PCI core (drivers/pci/remove.c, iov.c, pci-sysfs.c, and a hotplug driver's removal handler).
- * The code differs between designs where {@link Design}'s predicates are asked. Each {@code k.step(...)}
+ * The code differs between designs where the design's {@link PciCoreFeatures} are asked. Each {@code k.step(...)}
  * is a step point carrying the name of the spec action that starts there.
  */
 public final class PciCore {
@@ -26,7 +26,7 @@ public final class PciCore {
 
     public void pciStopAndRemoveBusDeviceLocked(PciDev dev) {
         cur().enter("pci_stop_and_remove_bus_device_locked", dev);
-        if (design().lockedRemovalReleasesFirst()) {
+        if (features().lockedRemovalReleasesFirst()) {
             // Proposal: v11's kill-and-release here, before the rescan lock (a PF driver's .remove takes it
             // in sriov_del_vfs()): device_lock; kill_device; device_unlock; device_release_driver().
             k.step("PciStopAndRemoveBusDeviceLocked", dev.deviceLock);
@@ -142,7 +142,7 @@ public final class PciCore {
 
     /** sriov_del_vfs(): remove every VF, under the rescan lock where the design takes it here. */
     public void sriovDelVfs(PciDev dev) {
-        boolean locks = k.design.sriovDelVfsLocks();
+        boolean locks = k.features.sriovDelVfsLocks();
         cur().enter("sriov_del_vfs", dev);
         k.step("SriovDelVfs", rescanIf(locks));
         if (locks) {
@@ -174,8 +174,8 @@ public final class PciCore {
     /** echo 1 > remove. */
     public void removeStore(PciDev dev) {
         cur().enter("remove_store", dev);
-        k.step("RemoveStore", design().removeStoreKillsFirst() ? new Lockable[] {dev.deviceLock} : NONE);
-        if (design().removeStoreKillsFirst()) {
+        k.step("RemoveStore", features().removeStoreKillsFirst() ? new Lockable[] {dev.deviceLock} : NONE);
+        if (features().removeStoreKillsFirst()) {
             // Nechita v11: device_lock; kill_device; device_unlock: nothing binds from now on.
             dev.deviceLock.lock();
             cur().pc("kill_device");
@@ -183,7 +183,7 @@ public final class PciCore {
             k.driverCore.killDevice(dev);
             dev.deviceLock.unlock();
         }
-        if (design().removeStoreReleasesFirst()) {
+        if (features().removeStoreReleasesFirst()) {
             // Nechita v10: release the driver before the locked removal.
             cur().pc("stop_and_remove");
             k.driverCore.deviceReleaseDriver(dev);
@@ -208,7 +208,7 @@ public final class PciCore {
             cur().leave("sriov_numvfs_store");
             return ret;
         }
-        boolean locks = design().numvfsStoreLocks();
+        boolean locks = features().numvfsStoreLocks();
         if (locks) {
             // a5338e365c45: pci_lock_rescan_remove() around sriov_configure()
             cur().pc("lock_rescan");
@@ -233,7 +233,7 @@ public final class PciCore {
         pciStopAndRemoveBusDeviceLocked(dev);
     }
 
-    private Design design() {
-        return k.design;
+    private PciCoreFeatures features() {
+        return k.features;
     }
 }

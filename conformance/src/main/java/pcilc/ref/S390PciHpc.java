@@ -11,12 +11,12 @@ public final class S390PciHpc {
     public static final int EBUSY = 16;
 
     private final ZpciKernel k;
-    private final ZpciDesign d;
+    private final ZpciModel.Features d;
     private final Zpci zpci;
 
     S390PciHpc(ZpciKernel k) {
         this.k = k;
-        this.d = k.zdesign;
+        this.d = k.model.features();
         this.zpci = k.zpci;
     }
 

@@ -35,16 +35,8 @@ public final class Snapshot {
         s.put("added", perDevice(k, d -> d.isAdded));
         s.put("removeCount", perDevice(k, d -> (long) d.removeCount));
         s.put("numVfs", (long) k.pf.numVfs);
-        // The PCI-core designs do not model pci_dev lifetime or the s390 arch state: the spec keeps them
-        // at these constants (PciCore's Init).
+        // The PCI-core designs do not model pci_dev lifetime: the spec keeps pdevRef at 1 (PciCore's Init).
         s.put("pdevRef", perDevice(k, d -> 1L));
-        for (String empty : List.of("pstate", "queue", "zfid", "zstate", "phase", "kref", "listed", "slot",
-                "slotDeregs", "iommu", "stateLock", "pdevZdev", "pfh", "zfh", "dmaTable")) {
-            s.put(empty, List.of());
-        }
-        s.put("fwLeft", 0L);
-        s.put("addRemoveLock", NO_OWNER);
-        s.put("warned", java.util.Set.of());
         return s;
     }
 

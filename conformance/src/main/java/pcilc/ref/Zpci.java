@@ -8,13 +8,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * The s390 zPCI function lifecycle in arch/s390/pci/pci.c and pci_bus.c: zpci_list, get_zdev_by_fid,
  * zpci_zdev_put and zpci_release_device, zpci_create_device/zpci_add_device, scanning and removing the
  * function's pci_dev, zpci_deconfigure_device, zpci_device_reserved, pcibios_release_device. The code
- * differs between designs where {@link ZpciDesign}'s predicates are asked. Each {@code k.step(...)} is a
+ * differs between designs where the model's {@link ZpciModel.Features} are asked. Each {@code k.step(...)} is a
  * step point carrying the name of the spec action (spec/ZpciLifecycle.tla) that starts there; the
  * {@code cur().enter/pc/z/leave} calls keep the task's shadow call stack.
  */
 public final class Zpci {
     private final ZpciKernel k;
-    private final ZpciDesign d;
+    private final ZpciModel.Features d;
     /** zpci_list, under the spinlock zpci_list_lock. */
     final List<ZpciDev> zpciList = new ArrayList<>();
     final ReentrantLock zpciListLock = new ReentrantLock();
@@ -25,7 +25,7 @@ public final class Zpci {
 
     Zpci(ZpciKernel k) {
         this.k = k;
-        this.d = k.zdesign;
+        this.d = k.model.features();
     }
 
     private static Task cur() {

@@ -7,7 +7,7 @@ package pcilc.ref;
  */
 public final class ZpciEvent {
     private final ZpciKernel k;
-    private final ZpciDesign d;
+    private final ZpciModel.Features d;
     private final Zpci zpci;
     private final Platform platform;
     /** The handler's wait for an event (and, in Block v3, the rescan lock it takes first). */
@@ -21,7 +21,7 @@ public final class ZpciEvent {
 
     ZpciEvent(ZpciKernel k) {
         this.k = k;
-        this.d = k.zdesign;
+        this.d = k.model.features();
         this.zpci = k.zpci;
         this.platform = k.platform;
         WaitCondition pending = new WaitCondition("an availability event", platform::eventPending);
@@ -262,7 +262,7 @@ public final class ZpciEvent {
                     scanList.add(zpci.zpciCreateDevice(f, platform.currentFh(f), st));
                 } else if (!a.equals("fail") || !k.model.createDeviceCanFail()) {
                     throw new IllegalStateException("zpci_create_device() cannot answer " + a);
-                } else if (!k.model.createDeviceErrChecked()) {
+                } else if (!k.model.features().createDeviceErrChecked()) {
                     k.warn("errptr");  // list_add_tail(&zdev->entry, scan_list) on ERR_PTR(rc)
                 }
             }

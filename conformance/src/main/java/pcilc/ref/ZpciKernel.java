@@ -9,13 +9,12 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 
 /**
- * The s390 system of spec/ZpciLifecycle.tla: the PCI core of the design's {@link ZpciDesign#core()} (the
+ * The s390 system of spec/ZpciLifecycle.tla: the PCI core of the design's {@link PciCoreFeatures} (the
  * same {@link PciCore} and {@link DriverCore} code, one PF and its VFs) with the zPCI architecture on top:
  * the platform (firmware), the zpci_dev instances in the model's memory, zpci_list, the locks, the event
  * handler, the hotplug slot's power attribute, and pcibios_release_device() at the last put of a pci_dev.
  */
 public final class ZpciKernel extends Kernel {
-    public final ZpciDesign zdesign;
     /** The model's constants: which functions exist, what the firmware may do, the threads. */
     public final ZpciModel model;
     public final Platform platform;
@@ -35,14 +34,13 @@ public final class ZpciKernel extends Kernel {
     final String[] fidArray;
     final PciDev[] fidDevices;
 
-    public ZpciKernel(ZpciDesign design) {
-        this(design, design.model());
-    }
-
-    /** The code of {@code design} on {@code model}. */
-    public ZpciKernel(ZpciDesign design, ZpciModel model) {
-        super(design.core(), model.vfs());
-        this.zdesign = design;
+    /** Design {@code design}: the PCI core {@code core} and the arch code of {@code model}'s features. */
+    public ZpciKernel(String design, PciCoreFeatures core, ZpciModel model) {
+        super(design, core);
+        if (core.pciStopDevAtomic()) {
+            throw new IllegalArgumentException("the zPCI designs run 6.12.117's PCI core: "
+                    + PciCoreFeatures.PCI_STOP_DEV_ATOMIC + " = TRUE is not implemented for them");
+        }
         this.model = model;
         this.platform = new Platform(model.fids(), model.fwFids(), model.fwPecs(), model.fwEvents(),
                 model.features().fwQemu());
@@ -81,11 +79,6 @@ public final class ZpciKernel extends Kernel {
             memory[inst - 1] = zdev;
             zpci.bootAdd(zdev, device(f));
         }
-    }
-
-    @Override
-    public String design() {
-        return zdesign.specName();
     }
 
     // --- the hooks of the PCI core ---------------------------------------------------------------------
@@ -140,25 +133,17 @@ public final class ZpciKernel extends Kernel {
 
     /**
      * Free-running (Lincheck), the firmware raises these events in order, as [fid, pec, new platform state]:
-     * the ones of the design's documented interleaving.
+     * the ones of the design's documented interleaving, which the test sets before any task runs; none
+     * otherwise (the firmware then raises nothing).
      */
+    private volatile List<String[]> scriptedEvents = List.of();
+
+    public void scriptEvents(List<String[]> events) {
+        this.scriptedEvents = List.copyOf(events);
+    }
+
     List<String[]> scriptedEvents() {
-        return switch (zdesign) {
-            case ZPCI_MAINLINE -> List.of(new String[] {"PF", "0x0304", "Standby"},
-                    new String[] {"PF", "0x0301", "Configured"});
-            case ZPCI_PRE_REUSE, ZPCI_PRE_SERIALIZE -> List.of(new String[] {"PF", "0x0304", "Reserved"},
-                    new String[] {"PF", "0x0302", "Standby"});
-            case ZPCI_PRE_SELFDELETE -> List.<String[]>of(new String[] {"PF", "0x0308", "Reserved"});
-            case ZPCI_PRE_DUPPUT -> List.of();
-            case ZPCI_PRE_CREATECHECK, ZPCI_CREATECHECK -> List.of(new String[] {"PF", "0x0304", "Reserved"},
-                    new String[] {"PF", "0x0306", "Standby"});
-            case ZPCI_SRIOV_DEADLOCK, ZPCI_BLOCK_V3, ZPCI_SRIOV_SELFDEADLOCK ->
-                    List.<String[]>of(new String[] {"VF", "0x0304", "Reserved"});
-            case ZPCI_BLOCK_V3_HOTPLUG -> List.<String[]>of(new String[] {"PF", "0x0304", "Standby"});
-            // QEMU: device_del (0x0303; its 0x0308 comes with the SCLP deconfigure), then device_add
-            case LINUX_6_1_176_S390X, LINUX_6_1_176_S390X_6EE600BFBE0F -> List.of(
-                    new String[] {"PF", "0x0303", "Unplugging"}, new String[] {"PF", "0x0301", "Configured"});
-        };
+        return scriptedEvents;
     }
 
     /**

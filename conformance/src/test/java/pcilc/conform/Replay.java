@@ -25,9 +25,9 @@ import pcilc.ref.systems.Systems;
  * implementation through the step scheduler and, after every step, asserts (a) the snapshot equals TLC's
  * state variable by variable, (b) the invariants of the design's cfg hold (the data's invariant records; an
  * invariant the cfg leaves out is not checked), (c) the threads that can make progress are exactly those
- * with an enabled action in the spec. The implementation runs the code of the cfg's Design on
- * the cfg's constants (the data's constant records); the system property {@value #IMPLEMENTATION} runs
- * another design's code on the same model (the suite's power is shown against a buggy one).
+ * with an enabled action in the spec. The implementation runs the code the cfg's feature constants select
+ * on the cfg's model (the data's constant records); the system property {@value #IMPLEMENTATION} runs
+ * another design's features on the same model (the suite's power is shown against a buggy one).
  */
 public final class Replay {
     public static final String IMPLEMENTATION = "pcilc.implementation";
@@ -66,10 +66,18 @@ public final class Replay {
         return new Replay(graph);
     }
 
-    private String implementation() {
-        Object code = constants.getOrDefault("Design", graph.design());
-        return System.getProperty(IMPLEMENTATION, (String) code);
+    /**
+     * The model the implementation runs: the cfg's constants, or with the system property {@value #IMPLEMENTATION}
+     * (a design name) that design's feature constants instead of the cfg's (its code on this model).
+     */
+    private Map<String, Object> model() {
+        String other = System.getProperty(IMPLEMENTATION);
+        return other == null ? constants
+                : Systems.withCodeOf(constants, OTHER_CODE.computeIfAbsent(other, d -> SpecCfg.of(d).constants()));
     }
+
+    /** The cfg constants of the designs whose code runs on other designs' models, read once. */
+    private static final Map<String, Map<String, Object>> OTHER_CODE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The data: TLC's graph, the cfg's model and invariants, the tests and TLC's counterexample. */
     public StateGraph graph() {
@@ -78,7 +86,7 @@ public final class Replay {
 
     /** A fresh system (no task started): the implementation on the data's model. */
     public SpecSystem newSystem() {
-        return Systems.create(implementation(), constants);
+        return Systems.create(graph.design(), model());
     }
 
     /** Test n of the path cover. */
@@ -111,7 +119,7 @@ public final class Replay {
         if (!unknown.isEmpty()) {
             throw new AssertionError(graph.source() + ": the cfg's invariant" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + (unknown.size() > 1 ? " are not ones" : " is not one")
-                    + " the implementation of " + implementation() + " checks (invariants() and "
+                    + " the implementation of " + graph.design() + " checks (invariants() and "
                     + "violatedInvariants() of conformance/src/main/java/"
                     + system.getClass().getName().replace('.', '/') + ".java)");
         }

@@ -30,7 +30,7 @@ class SnapshotCheckTest {
 
     /** The variables of design's snapshot: a spec that agrees with the implementation. */
     static List<String> snapshot(String design) {
-        return new ArrayList<>(new java.util.TreeSet<>(Systems.create(design).snapshot().keySet()));
+        return new ArrayList<>(new java.util.TreeSet<>(Systems.create(design, SpecCfg.of(design).constants()).snapshot().keySet()));
     }
 
     Path graph(String design, List<String> vars) throws IOException {

@@ -11,7 +11,7 @@ class DriverCoreTest {
     @Test
     @DisplayName("kill_device vs bind: once dead, probe returns -ENODEV and nothing binds")
     void noBindAfterKill() {
-        Kernel k = new Kernel(Design.NECHITA_V11);
+        Kernel k = (Kernel) SpecDesign.system("nechita-v11");
         Task t = new Task("t");
         t.run(() -> {
             k.driverCore.deviceReleaseDriver(k.vf);
@@ -28,7 +28,7 @@ class DriverCoreTest {
     @Test
     @DisplayName("bind on a live unbound device binds; on a bound one it is -EBUSY")
     void bindLiveDevice() {
-        Kernel k = new Kernel(Design.NECHITA_V11);
+        Kernel k = (Kernel) SpecDesign.system("nechita-v11");
         new Task("t").run(() -> {
             assertThat(k.driverCore.bindStore(k.vf, k.vfDriver)).isEqualTo(-DriverCore.EBUSY);
             k.driverCore.deviceReleaseDriver(k.vf);
@@ -40,7 +40,7 @@ class DriverCoreTest {
     @Test
     @DisplayName("kill_device needs device_lock")
     void killNeedsLock() {
-        Kernel k = new Kernel(Design.NECHITA_V11);
+        Kernel k = (Kernel) SpecDesign.system("nechita-v11");
         assertThatThrownBy(() -> new Task("t").run(() -> k.driverCore.killDevice(k.pf)))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -48,7 +48,7 @@ class DriverCoreTest {
     @Test
     @DisplayName("PF unbind releases the VFs first (sriov_del_vfs), then the PF driver, in one task")
     void unbindPfRemovesVfs() {
-        Kernel k = new Kernel(Design.NECHITA_V11);
+        Kernel k = (Kernel) SpecDesign.system("nechita-v11");
         new Task("unbind_store").run(() -> k.driverCore.unbindStore(k.pf, k.pfDriver));
         assertThat(k.pf.driver).isNull();
         assertThat(k.pf.numVfs).isZero();

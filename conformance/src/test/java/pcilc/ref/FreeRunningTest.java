@@ -25,7 +25,7 @@ class FreeRunningTest {
     void plainThreadsRunAtomicStepsToTheEnd(String design) throws InterruptedException {
         SpecDesign d = SpecDesign.of(design);
         for (int run = 0; run < 20; run++) {
-            SpecSystemBase k = (SpecSystemBase) Systems.create(d.design());
+            SpecSystemBase k = (SpecSystemBase) SpecDesign.system(d.design());
             k.checkInvariantsAtStepPoints(true);
             d.threads().forEach(k::task);
             List<Thread> threads = new ArrayList<>();

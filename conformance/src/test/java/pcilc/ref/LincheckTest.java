@@ -63,7 +63,7 @@ class LincheckTest {
 
     /** The design's kernel with its tasks, checking the invariants at every step point. */
     private static SpecSystem kernel(String design, List<String> names) {
-        SpecSystem k = Systems.create(design);
+        SpecSystem k = SpecDesign.system(design);
         k.checkInvariantsAtStepPoints(true);
         names.forEach(k::task);
         return k;
@@ -146,7 +146,7 @@ class LincheckTest {
      * access is a switch point there).
      */
     static int invocations(String design) {
-        boolean atomic = ((SpecSystemBase) Systems.create(design)).atomicSteps();
+        boolean atomic = ((SpecSystemBase) SpecDesign.system(design)).atomicSteps();
         int byDefault = design.equals("zpci-pre-serialize") ? PRE_SERIALIZE_INVOCATIONS
                 : atomic ? INVOCATIONS : NON_ATOMIC_INVOCATIONS;
         return Integer.getInteger("pcilc.lincheck.invocations", byDefault);

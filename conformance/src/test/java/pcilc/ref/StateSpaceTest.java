@@ -68,7 +68,7 @@ class StateSpaceTest {
 
     private static Map<String, Object> replay(String design, List<String> threads, List<Move> path,
             List<List<Move>> moves, Set<String> failures) {
-        SpecSystem k = Systems.create(design);
+        SpecSystem k = SpecDesign.system(design);
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(threads);
             for (Move m : path) {

@@ -12,7 +12,7 @@ class StepSchedulerTest {
     @Test
     @DisplayName("a started thread is parked at its first step point, named after the spec action")
     void startParks() {
-        try (StepScheduler s = new StepScheduler(new Kernel(Design.NECHITA_V11))) {
+        try (StepScheduler s = new StepScheduler((Kernel) SpecDesign.system("nechita-v11"))) {
             s.start("bind_store");
             assertThat(s.state("bind_store").kind()).isEqualTo(StepScheduler.Kind.PARKED);
             assertThat(s.state("bind_store").action()).isEqualTo("BindStore");
@@ -24,7 +24,7 @@ class StepSchedulerTest {
     @Test
     @DisplayName("blocked on device_lock held by another thread; progress again once it is released")
     void blockedThenReleased() {
-        try (StepScheduler s = new StepScheduler(new Kernel(Design.NECHITA_V11))) {
+        try (StepScheduler s = new StepScheduler((Kernel) SpecDesign.system("nechita-v11"))) {
             s.startAll(List.of("bind_store", "sriov_numvfs_store"));
             assertThat(s.step("bind_store")).isEqualTo("BindStore");
             StepScheduler.State st = s.state("sriov_numvfs_store");
@@ -43,7 +43,7 @@ class StepSchedulerTest {
     @Test
     @DisplayName("every thread runs to its end: finished, no hang")
     void finishes() {
-        try (StepScheduler s = new StepScheduler(new Kernel(Design.NECHITA_V11))) {
+        try (StepScheduler s = new StepScheduler((Kernel) SpecDesign.system("nechita-v11"))) {
             s.start("unbind_store");
             while (!s.allFinished()) {
                 s.step("unbind_store");
@@ -56,7 +56,7 @@ class StepSchedulerTest {
     @Test
     @DisplayName("sriov-mutex: remove_store waits for itself on the rescan mutex: a hang; close() aborts it")
     void selfDeadlockIsAHang() {
-        Kernel k = new Kernel(Design.SRIOV_MUTEX);
+        Kernel k = (Kernel) SpecDesign.system("sriov-mutex");
         StepScheduler s = new StepScheduler(k);
         s.start("remove_store");
         while (s.canProgress("remove_store")) {

@@ -53,9 +53,8 @@ public final class Generate {
 
     /**
      * The model of design {@code name}: its cfg's constants, each value as canonical text (SpecValue), in
-     * the cfg's order. Design names the code the model runs (a variant cfg may run another design's code):
-     * the conformance side reads it; whether the implementation has that code and the spec's variables is
-     * its business, not the generator's.
+     * the cfg's order: the feature constants (which code runs) and the model's; whether the implementation
+     * runs them and has the spec's variables is its business, not the generator's.
      */
     public static java.util.Map<String, String> model(Path specDir, String name) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

@@ -95,7 +95,9 @@ final class Enabledness {
             s.text().forEach((variable, value) -> b.append("       /\\ ").append(variable).append(" = ").append(value)
                     .append('\n'));
         }
-        return b.append("PcilcNext == UNCHANGED <<pcilcState, vars>>\n")
+        // every variable the trace's states have (the module's own; a module's vars operator may not list them all)
+        String variables = String.join(", ", cx.states().get(0).text().keySet());
+        return b.append("PcilcNext == UNCHANGED <<pcilcState, ").append(variables).append(">>\n")
                 .append("PcilcEnabled == PrintT(<<pcilcState, [t \\in ").append(locks.threadSet())
                 .append(" |-> ENABLED (").append(locks.stepAction()).append(")]>>)\n")
                 .append("====\n").toString();

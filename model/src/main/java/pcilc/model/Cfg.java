@@ -84,7 +84,8 @@ public final class Cfg {
 
     /**
      * The constants assigned in the CONSTANT(S) sections ({@code Name = value}), name → value as written, in
-     * order. A substitution ({@code Name <- Op}) has no value to give; it is refused.
+     * order. A substitution ({@code Name <- Op}: a module's definition replaced by another's) has no value: it
+     * is not a model constant and is left out.
      */
     public java.util.Map<String, String> constants() {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -93,16 +94,17 @@ public final class Cfg {
                 Matcher m = ASSIGNMENT.matcher(body);
                 List<String> names = new ArrayList<>();
                 List<int[]> spans = new ArrayList<>();
+                List<Boolean> substituted = new ArrayList<>();
                 while (m.find()) {
-                    if (m.group(2).equals("<-")) {
-                        throw new IllegalArgumentException("constant " + m.group(1) + " is substituted (<-), not given a value");
-                    }
                     names.add(m.group(1));
                     spans.add(new int[] {m.start(), m.end()});
+                    substituted.add(m.group(2).equals("<-"));
                 }
                 for (int i = 0; i < names.size(); i++) {
                     int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : body.length();
-                    out.put(names.get(i), body.substring(spans.get(i)[1], end).strip());
+                    if (!substituted.get(i)) {
+                        out.put(names.get(i), body.substring(spans.get(i)[1], end).strip());
+                    }
                 }
             }
         });

@@ -52,7 +52,10 @@ public final class CfgAccessSystem extends SpecSystemBase {
         };
     }
 
-    public final CfgAccessDesign design;
+    /** The design's name (its manifest row); the code asks {@link #features}, never the name. */
+    private final String design;
+    /** The feature constants of the design's cfg: which code runs. */
+    public final CfgAccessFeatures features;
     public final CfgDev dev = new CfgDev("dev");
     public final PciAccess access = new PciAccess(this);
     public final PciReset reset = new PciReset(this);
@@ -67,13 +70,14 @@ public final class CfgAccessSystem extends SpecSystemBase {
     private volatile boolean badUnblock;
     private volatile boolean userAccessInReset;
 
-    public CfgAccessSystem(CfgAccessDesign design) {
+    public CfgAccessSystem(String design, CfgAccessFeatures features) {
         this.design = design;
+        this.features = features;
     }
 
     @Override
     public String design() {
-        return design.specName();
+        return design;
     }
 
     @Override

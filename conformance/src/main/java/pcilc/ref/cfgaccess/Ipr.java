@@ -21,7 +21,7 @@ public final class Ipr {
     /** ipr_isr(): an error interrupt; the reset job runs to its end (through its timer callbacks). */
     public void iprIsr(CfgDev dev) {
         sys.step("IprIsr", access.pciLock);
-        if (sys.design.blockIsLock()) {
+        if (sys.features.blockIsLock()) {
             if (!iprResetBlockConfigAccessWait(dev)) {
                 while (true) {
                     sys.step("IprResetTimerDone", access.pciLock);
@@ -65,7 +65,7 @@ public final class Ipr {
      */
     void iprResetBistDone(CfgDev dev) {
         dev.resetting.decrementAndGet();
-        if (sys.design.blockIsLock()) {
+        if (sys.features.blockIsLock()) {
             access.pciCfgAccessUnlock(dev); // cfg_locked
         } else {
             access.pciUnblockUserCfgAccess(dev);

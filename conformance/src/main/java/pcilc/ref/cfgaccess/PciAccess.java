@@ -32,7 +32,7 @@ public final class PciAccess {
      */
     public void pciBlockUserCfgAccess(CfgDev dev) {
         Task me = Task.current();
-        boolean counts = sys.design.blockCounts();
+        boolean counts = sys.features.blockCounts();
         pciLock.lock();
         boolean wasBlocked = dev.blockCfgAccess;
         dev.blockCfgAccess = true;
@@ -90,7 +90,7 @@ public final class PciAccess {
         pciLock.lock();
         // WARN_ON(!dev->block_cfg_access): "a problem in the caller, but we don't need to kill them"
         sys.unblockedBy(me, dev.blockCfgAccess);
-        if (sys.design.blockCounts()) {
+        if (sys.features.blockCounts()) {
             // the proposal: "only actually do the unblock if the count drops to zero"
             dev.blockCount = Math.max(dev.blockCount - 1, 0);
             if (dev.blockCount == 0) {

@@ -21,7 +21,7 @@ public final class PciReset {
 
     /** pci_dev_reset(dev, probe = 0). (device_lock(), taken after the block, is left out as in the spec.) */
     void pciDevReset(CfgDev dev) {
-        if (sys.design.blockIsLock()) {
+        if (sys.features.blockIsLock()) {
             sys.step("PciCfgAccessLock", access.pciLock);
             access.pciCfgAccessLock(dev);
         } else {
@@ -31,7 +31,7 @@ public final class PciReset {
         sys.step("PcieFlr");
         pcieFlr(dev);
         // msleep(100): the device is back.
-        if (sys.design.blockIsLock()) {
+        if (sys.features.blockIsLock()) {
             sys.step("PciCfgAccessUnlock", access.pciLock);
             dev.resetting.decrementAndGet();
             access.pciCfgAccessUnlock(dev);

@@ -44,7 +44,7 @@ public final class XenPci {
         for (int v = 1; v <= nvec; v++) {
             sys.step("XenHvmSetupMsiIrqs");
             int pirq = dev.msgPirq[v]; // __pci_read_msi_msg()
-            boolean reuse = sys.design.reusesCachedPirq() && pirq != MsixDev.NO_PIRQ && events.xenIrqFromPirq(pirq);
+            boolean reuse = sys.features.reusesCachedPirq() && pirq != MsixDev.NO_PIRQ && events.xenIrqFromPirq(pirq);
             if (!reuse) {
                 pirq = hv.physdevGetFreePirq(dev.name); // xen_allocate_pirq_msi()
                 if (pirq < 0) {

@@ -17,7 +17,10 @@ public final class XenPirqSystem extends SpecSystemBase {
     /** The spec's Devices: the thread names. */
     public static final List<String> DEVICES = List.of("nvme0", "nvme1");
 
-    public final XenPirqDesign design;
+    /** The design's name (its manifest row); the code asks {@link #features}, never the name. */
+    private final String design;
+    /** The feature constants of the design's cfg: which code runs. */
+    public final XenPirqFeatures features;
     public final Map<String, MsixDev> devices = new TreeMap<>();
     public final Hypervisor hv = new Hypervisor();
     public final XenEvents events;
@@ -25,8 +28,9 @@ public final class XenPirqSystem extends SpecSystemBase {
     public final XenPci pci;
     public final Nvme nvme;
 
-    public XenPirqSystem(XenPirqDesign design) {
+    public XenPirqSystem(String design, XenPirqFeatures features) {
         this.design = design;
+        this.features = features;
         DEVICES.forEach(d -> devices.put(d, new MsixDev(d)));
         this.events = new XenEvents(hv, devices.values());
         this.pci = new XenPci(this);
@@ -35,7 +39,7 @@ public final class XenPirqSystem extends SpecSystemBase {
 
     @Override
     public String design() {
-        return design.specName();
+        return design;
     }
 
     public MsixDev device(String name) {

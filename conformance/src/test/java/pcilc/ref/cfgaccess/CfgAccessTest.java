@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import pcilc.ref.SpecDesign;
 import pcilc.model.SpecValue;
 import pcilc.ref.StepScheduler;
 
@@ -20,7 +21,7 @@ class CfgAccessTest {
     @DisplayName("pci_cfg_access_lock: a second locker sleeps on pci_cfg_wait (blocked, not progressing); "
             + "the unlock wakes it and it takes the block")
     void lockSleepsWhileBlocked() {
-        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_LOCK);
+        CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-lock");
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("reset1", "reset2"));
             assertThat(s.step("reset1")).isEqualTo("PciCfgAccessLock");
@@ -47,7 +48,7 @@ class CfgAccessTest {
     @DisplayName("pci_cfg_access_trylock in ipr's interrupt handler fails without sleeping; its timer retries "
             + "(a step that changes nothing) until the reset unlocks")
     void trylockRetriesFromTimer() {
-        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_LOCK);
+        CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-lock");
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("ipr_isr", "reset1"));
             s.step("reset1");
@@ -70,7 +71,7 @@ class CfgAccessTest {
     @DisplayName("2011: the second pci_block_user_cfg_access BUGs; the oopsed task never runs again nor finishes, "
             + "a user read sleeps until the first reset unblocks")
     void blockTwiceIsABug() {
-        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_2011);
+        CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-2011");
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("reset1", "reset2", "user_read"));
             assertThat(s.step("reset1")).isEqualTo("PciBlockUserCfgAccess");
@@ -92,7 +93,7 @@ class CfgAccessTest {
     @Test
     @DisplayName("a user read during an ipr adapter reset in the 2011 design waits; the device never sees it")
     void userReadWaitsForIprReset() {
-        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_2011);
+        CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-2011");
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("ipr_isr", "user_read"));
             s.step("ipr_isr");
@@ -110,7 +111,7 @@ class CfgAccessTest {
     @DisplayName("block count (seed 003): a sysfs reset and the ipr job both block, no BUG, both in the config "
             + "space at once (Jan Kiszka's objection); the user read waits for the last unblock")
     void blockCountLetsTwoKernelUsersIn() {
-        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_BLOCKCOUNT);
+        CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-blockcount");
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("reset1", "ipr_isr", "user_read"));
             assertThat(s.step("reset1")).isEqualTo("PciBlockUserCfgAccess");
@@ -135,7 +136,7 @@ class CfgAccessTest {
     @RepeatedTest(20)
     @DisplayName("free-running on real threads (the lock design): every thread finishes, no invariant breaks")
     void freeRunning() throws InterruptedException {
-        CfgAccessSystem k = new CfgAccessSystem(CfgAccessDesign.CFGACCESS_LOCK);
+        CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-lock");
         k.checkInvariantsAtStepPoints(true);
         List<Thread> threads = new ArrayList<>();
         for (String n : CfgAccessSystem.THREADS) {

@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import pcilc.ref.SpecDesign;
 import pcilc.model.SpecValue;
 import pcilc.ref.StepScheduler;
 import pcilc.ref.Task;
@@ -52,10 +53,10 @@ class XenPirqTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(XenPirqDesign.class)
+    @ValueSource(strings = {"xen-pirq-cached", "xen-pirq-fresh"})
     @DisplayName("one probe alone completes in both designs: its torn-down irq no longer maps the cached pirq")
-    void oneProbeAlone(XenPirqDesign design) {
-        XenPirqSystem k = new XenPirqSystem(design);
+    void oneProbeAlone(String design) {
+        XenPirqSystem k = (XenPirqSystem) SpecDesign.system(design);
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("nvme0", "nvme1"));
             while (s.canProgress("nvme0")) {
@@ -74,7 +75,7 @@ class XenPirqTest {
     @Test
     @DisplayName("cached: the seed's NVMe interleaving; nvme0 re-uses pirq 4 that nvme1 now has")
     void staleCachedPirq() {
-        XenPirqSystem k = new XenPirqSystem(XenPirqDesign.XEN_PIRQ_CACHED);
+        XenPirqSystem k = (XenPirqSystem) SpecDesign.system("xen-pirq-cached");
         try (StepScheduler s = new StepScheduler(k)) {
             s.startAll(List.of("nvme0", "nvme1"));
             for (int i = 0; i < 6; i++) {
