@@ -209,12 +209,16 @@ public final class Cli {
         out.println("model " + specDir.resolve(design.module() + ".tla") + " with " + specDir.resolve(design.cfg())
                 + "; expected " + design.expected());
         ModelCheck checker = new ModelCheck(specDir, buildDir);
-        ModelCheck.Result result = checker.run(design, this::echo);
+        // One TLC run: the result, its state graph and the spec's swimlane view of every state.
+        java.nio.file.Path graph = Review.graphFile(outDir, design);
+        ModelCheck.Result result = checker.run(design, this::echo, graph);
         new ResultStore(outDir, specDir).save(design, result);
         if (!result.result().equals("pass")) {
             // The pictures are extra: if they cannot be made, say so and still end with TLC's verdict.
             try {
-                Review.Files files = Review.write(checker, specDir, design, result, outDir);
+                Review.Files files = Review.write(specDir, design, result, graph,
+                        pcilc.tlc.GraphMain.viewFile(graph), outDir);
+                out.print(files.definitions());
                 out.println("swimlane table: " + files.markdown());
                 out.println("sequence diagram: " + files.svg());
             } catch (ToolError e) {

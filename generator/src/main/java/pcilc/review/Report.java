@@ -129,7 +129,16 @@ public final class Report {
         boolean current = Files.isRegularFile(md) && Files.isRegularFile(svg)
                 && Files.getLastModifiedTime(md).toMillis() > since && Files.getLastModifiedTime(svg).toMillis() > since;
         if (!current) {
-            Review.write(checker, specDir, e.design(), e.result(), out);
+            // The swimlane reads the state graph and the swimlane view of the run; if they are not the
+            // current model's, one TLC run writes them (with the result, the same as the stored one).
+            Path graph = Review.graphFile(out, e.design());
+            Path view = pcilc.tlc.GraphMain.viewFile(graph);
+            ModelCheck.Result r = e.result();
+            if (!store.newerThanModel(graph, e.design()) || !store.newerThanModel(view, e.design())) {
+                r = checker.run(e.design(), item -> { }, graph);
+                store.save(e.design(), r);
+            }
+            Review.write(specDir, e.design(), r, graph, view, out);
         }
         String name = e.design().name();
         Path cxDir = docs.resolve("counterexamples");

@@ -63,16 +63,8 @@ public final class ResultStore {
             return Optional.empty();
         }
         try {
-            FileTime stored = Files.getLastModifiedTime(file);
-            List<Path> inputs = new ArrayList<>();
-            try (Stream<Path> modules = Files.list(specDir)) {
-                modules.filter(p -> p.toString().endsWith(".tla")).forEach(inputs::add);
-            }
-            inputs.add(d.cfgFile(specDir));
-            for (Path input : inputs) {
-                if (Files.getLastModifiedTime(input).compareTo(stored) >= 0) {
-                    return Optional.empty();
-                }
+            if (!newerThanModel(file, d)) {
+                return Optional.empty();
             }
             List<String> lines = Files.readAllLines(file);
             if (lines.isEmpty() || !lines.get(0).equals(header(d))) {
@@ -82,6 +74,25 @@ public final class ResultStore {
         } catch (IOException e) {
             throw new ToolError(file + ": cannot read (" + AtomicFile.why(e) + ")");
         }
+    }
+
+    /** {@code file} exists and is newer than every module in the spec directory and than the design's cfg. */
+    boolean newerThanModel(Path file, Manifest.Design d) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        FileTime stored = Files.getLastModifiedTime(file);
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(specDir)) {
+            modules.filter(p -> p.toString().endsWith(".tla")).forEach(inputs::add);
+        }
+        inputs.add(d.cfgFile(specDir));
+        for (Path input : inputs) {
+            if (Files.getLastModifiedTime(input).compareTo(stored) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ModelCheck.Result read(Path file, Manifest.Design d, List<String> lines) {
