@@ -74,7 +74,7 @@ final class View {
         return steps.get(state);
     }
 
-    /** The definitions named {@code name} of one of {@code kinds}. */
+    /** The definitions of the kinds {@code kinds}, in the order TLC gave them. */
     List<Definition> definitions(Collection<String> kinds) {
         return definitions.stream().filter(d -> kinds.contains(d.kind())).toList();
     }

@@ -46,7 +46,6 @@ final class ViewWriter {
     private final BufferedWriter out;
     private ITool tool;
     private final List<IValue> threads = new ArrayList<>();
-    private final List<String> threadNames = new ArrayList<>();
     /** The per-thread operators, in ROLES order. */
     private final List<OpDefNode> roles = new ArrayList<>();
     private final Map<String, Integer> valueIds = new HashMap<>();
@@ -145,7 +144,6 @@ final class ViewWriter {
         for (Value t : ((tlc2.value.impl.TupleValue) fcn).elems) {
             threads.add(t);
             String name = unquote(SpecValue.format(TlcValues.of(t)));
-            threadNames.add(name);
             line.append('\t').append(name);
         }
         write(line.toString());
