@@ -389,4 +389,39 @@ AllOperationsFinish == \A t \in Threads : <>Finished(t)
 
 THEOREM Spec => [](TypeOK /\ NoBugInv /\ NoUserAccessDuringResetInv /\ UnblockOnlyByBlockerInv
                    /\ NoConcurrentKernelUsersInv /\ NoSleepInInterruptInv)
+
+-----------------------------------------------------------------------------
+(* Swimlane view (make review): what the review shows of each thread.  TLC  *)
+(* evaluates these on every state it writes to the state graph; whether a  *)
+(* thread waits is the graph's answer (work left, no step of its own).  No  *)
+(* invariant or property reads them.  The lock is the device's user        *)
+(* config-space block, which pci_dev_reset() uses as a lock.  (No          *)
+(* Sequences here: each symbol more in this module can change the order in *)
+(* which TLC lists the variables, and with it the generated suites.)       *)
+
+\* The columns: the two sysfs resets, ipr's reset job, the user read (those of Threads, in this order).
+SwimlaneThreads ==
+    LET order == << "reset1", "reset2", "ipr_isr", "user_read" >>
+        used == {k \in 1..4 : order[k] \in Threads}
+        nth(n) == CHOOSE k \in used : Cardinality({j \in used : j < k}) = n - 1
+    IN [n \in 1..Cardinality(used) |-> order[nth(n)]]
+\* The variables the positions show: the review lists only the other variables' changes.
+SwimlanePositionVars == {"pc"}
+
+\* Where t is, or "" once it has returned.
+SwimlanePosition(t) ==
+    CASE pc[t] = "done" -> ""
+      [] pc[t] = "bug"  -> "BUG() (oops: the thread is gone)"
+      [] pc[t] = "wait" -> "pci_wait_cfg (asleep on pci_cfg_wait)"
+      [] OTHER          -> pc[t]
+\* t has work left: if it has no step, it waits (an oopsed thread is gone).
+SwimlaneBusy(t) == pc[t] \notin {"done", "bug"}
+\* The block t holds (one of the blockers while the device is blocked).
+SwimlaneHolds(t) == IF blocked /\ t \in blockers THEN << "block_cfg_access" >> ELSE << >>
+\* Only pci_wait_cfg() waits (PciWaitCfg: off the wait queue, which the last
+\* unblock empties); the blockers keep it asleep.
+SwimlaneNeeds(t) ==
+    IF pc[t] = "wait"
+    THEN [lock |-> "block_cfg_access (wake-up on pci_cfg_wait)", holders |-> IF blocked THEN blockers ELSE {}]
+    ELSE [lock |-> "", holders |-> {}]
 =============================================================================

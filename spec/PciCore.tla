@@ -649,4 +649,65 @@ AllOperationsFinish == \A t \in Threads : <>Finished(t)
 
 THEOREM Spec => [](TypeOK /\ RescanLockWellFormedInv /\ NoForeignRescanUnlockInv
                    /\ NoDoubleRemoveInv /\ NoUseAfterRemoveInv /\ NoBindAfterRemovalStartInv)
+
+-----------------------------------------------------------------------------
+(* Swimlane view (make review): what the review shows of each thread, in    *)
+(* the kernel's names.  TLC evaluates these operators on every state it     *)
+(* writes to the state graph; whether a thread waits is the graph's answer  *)
+(* (it has work left and no step of its own), what it waits for is         *)
+(* SwimlaneNeeds.  No invariant or property reads them.  The review takes   *)
+(* the design module's own operators whose names end in SwimlaneThreads,    *)
+(* SwimlanePositionVars, SwimlanePosition, SwimlaneBusy, SwimlaneHolds and  *)
+(* SwimlaneNeeds: a module that extends this one and has threads of its own *)
+(* defines its own, prefixed (as ZNext is ZpciLifecycle's Next).            *)
+
+LOCAL INSTANCE TLC  \* ToString
+
+\* The columns: the sysfs writers, then the platform's hot-unplugs.
+SwimlaneThreads == SelectSeq(<< "remove_store", "unbind_store", "bind_store", "sriov_numvfs_store",
+                                "hotplug_pf", "hotplug_vf" >>, LAMBDA t : t \in Threads)
+\* The variables the positions show: the review lists only the other variables' changes.
+SwimlanePositionVars == {"stack"}
+
+\* A frame as the call it is and its label: pci_stop_and_remove_bus_device(PF):entry.
+SwimlaneFrame(fr) == fr.proc \o "(" \o fr.dev \o "):" \o fr.pc
+\* Where t is (its top frame), or "" once it has returned.
+SwimlanePosition(t) == IF stack[t] = << >> THEN "" ELSE SwimlaneFrame(Top(t))
+\* t has work left: if it has no step, it waits.
+SwimlaneBusy(t) == stack[t] # << >>
+
+SwimlaneRescanLock == "pci_rescan_remove_lock"
+SwimlaneDeviceLock(d) == "device_lock(" \o d \o ")"
+\* The locks t holds: the rescan lock (with its depth when nested), then the device locks.
+SwimlaneHolds(t) ==
+    LET devs == SelectSeq(<< PF >> \o VFs, LAMBDA d : deviceLock[d] = t) IN
+    (IF rescanLock.owner # t THEN << >>
+     ELSE IF rescanLock.depth > 1
+          THEN << SwimlaneRescanLock \o " (depth " \o ToString(rescanLock.depth) \o ")" >>
+          ELSE << SwimlaneRescanLock >>)
+    \o [k \in 1..Len(devs) |-> SwimlaneDeviceLock(devs[k])]
+
+\* The lock a step waits for while another thread holds it (the lock of the
+\* action's enabling condition), and who holds it; lock "" if the step never waits.
+SwimlaneWait(lock, holders) == [lock |-> lock, holders |-> holders]
+SwimlaneNoWait == SwimlaneWait("", {})
+SwimlaneRescanWait == SwimlaneWait(SwimlaneRescanLock, {rescanLock.owner} \ {NoOwner})
+SwimlaneDeviceWait(d) == SwimlaneWait(SwimlaneDeviceLock(d), {deviceLock[d]} \ {NoOwner})
+\* What t's next step waits for, by the action at its top frame and its enabling condition.
+SwimlaneNeeds(t) ==
+    IF stack[t] = << >> THEN SwimlaneNoWait
+    ELSE LET at == << Top(t).proc, Top(t).pc >> IN
+    CASE \/ at = << "remove_store", "entry" >> /\ RemoveStoreKillsFirst       \* RemoveStore: DeviceLock
+         \/ at = << "pci_stop_and_remove_bus_device_locked", "entry" >> /\ LockedRemovalReleasesFirst
+         \/ at \in {<< "device_release_driver", "entry" >>,                  \* DeviceReleaseDriver: DeviceLock
+                    << "bind_store", "entry" >>,                             \* BindStore: DeviceLock
+                    << "sriov_numvfs_store", "entry" >>,                     \* SriovNumvfsStore: DeviceLock
+                    << "pci_stop_and_remove_bus_device", "device_del" >>}    \* DeviceDel: deviceLock[d] = NoOwner
+            -> SwimlaneDeviceWait(Dev(t))
+      [] \/ at = << "pci_stop_and_remove_bus_device_locked", "entry" >> /\ ~LockedRemovalReleasesFirst
+         \/ at = << "sriov_del_vfs", "entry" >> /\ SriovDelVfsLocks          \* SriovDelVfs: CanLockRescan
+         \/ at \in {<< "pci_stop_and_remove_bus_device_locked", "lock_rescan" >>,
+                    << "sriov_numvfs_store", "lock_rescan" >>}
+            -> SwimlaneRescanWait
+      [] OTHER -> SwimlaneNoWait
 =============================================================================

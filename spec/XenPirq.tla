@@ -263,4 +263,24 @@ NoInitFailureInv == \A d \in Devices : pc[d] # "failed"
 AllInitsComplete == \A d \in Devices : <>(pc[d] = "done")
 
 THEOREM Spec => [](TypeOK /\ NoSharedPirqInv /\ NoInitFailureInv)
+
+-----------------------------------------------------------------------------
+(* Swimlane view (make review): what the review shows of each probe thread. *)
+(* TLC evaluates these on every state it writes to the state graph.  No     *)
+(* locks: the race is on the pirq numbers, which the review's changed       *)
+(* variables show.  No invariant or property reads them.                    *)
+
+\* The columns: one probe thread per device (Devices, in order).
+SwimlaneThreads == << "nvme0", "nvme1" >>
+\* The variables the positions show: the review lists only the other variables' changes.
+SwimlanePositionVars == {"pc"}
+
+\* Where d's probe is, or "" once it has returned.
+SwimlanePosition(d) ==
+    CASE pc[d] = "done"   -> ""
+      [] pc[d] = "failed" -> "probe failed"
+      [] OTHER            -> pc[d]
+SwimlaneBusy(d) == pc[d] \notin {"done", "failed"}
+SwimlaneHolds(d) == << >>
+SwimlaneNeeds(d) == [lock |-> "", holders |-> {}]
 =============================================================================

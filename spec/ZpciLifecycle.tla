@@ -1425,4 +1425,59 @@ ReservedEventuallyReleased ==
 \* unless the platform moves it on first.
 Usable(f) == \E i \in Inst : phase[i] = "live" /\ listed[i] /\ zfid[i] = f /\ zstate[i] = "Standby" /\ slot[i]
 StandbyEventuallyUsable == \A f \in Fids : (pstate[f] = "Standby") ~> (Usable(f) \/ pstate[f] # "Standby")
+
+-----------------------------------------------------------------------------
+(* Swimlane view (make review): PciCore's, with the zPCI threads, frames    *)
+(* and locks (see PciCore's section for how the review reads them).         *)
+
+LOCAL INSTANCE TLC  \* ToString
+
+\* The columns: PciCore's, then the platform, the event handler, the slot's power attribute and the holder.
+ZSwimlaneThreads == SwimlaneThreads \o SelectSeq(<< "firmware", "zpci_event", "power_off", "power_on", "pdev_holder" >>,
+                                                 LAMBDA t : t \in Threads)
+ZSwimlanePositionVars == SwimlanePositionVars
+
+\* A zPCI frame names its zdev instance and the event it handles: zpci_event_availability(PF zdev 1 0x0304):switch.
+ZSwimlaneFrame(fr) ==
+    IF ~IsZFrame(fr) THEN SwimlaneFrame(fr)
+    ELSE fr.proc \o "(" \o fr.dev \o (IF fr.zdev # 0 THEN " zdev " \o ToString(fr.zdev) ELSE "")
+         \o (IF fr.pec # "none" THEN " " \o fr.pec ELSE "") \o "):" \o fr.pc
+\* The event handler between events: the next queued event (function, PEC, handle).
+ZSwimlanePosition(t) ==
+    IF stack[t] # << >> THEN ZSwimlaneFrame(Top(t))
+    ELSE IF t = "zpci_event" /\ queue # << >>
+         THEN "next event: " \o Head(queue)[1] \o " " \o Head(queue)[2] \o " " \o ToString(Head(queue)[3])
+         ELSE ""
+\* The firmware is the environment, never a thread that waits.
+ZSwimlaneBusy(t) == stack[t] # << >> \/ (t = "zpci_event" /\ queue # << >>)
+
+ZSwimlaneStateLock(i) == "state_lock(" \o zfid[i] \o " zdev " \o ToString(i) \o ")"
+ZSwimlaneAddRemoveLock == "zpci_add_remove_lock"
+\* PciCore's locks, then the zdevs' state_locks, then zpci_add_remove_lock.
+ZSwimlaneHolds(t) ==
+    LET mine == SelectSeq([i \in Inst |-> i], LAMBDA i : stateLock[i] = t) IN
+    SwimlaneHolds(t)
+    \o [k \in 1..Len(mine) |-> ZSwimlaneStateLock(mine[k])]
+    \o (IF addRemoveLock = t THEN << ZSwimlaneAddRemoveLock >> ELSE << >>)
+
+\* PciCore's, and the zPCI steps that wait for a lock (by their enabling conditions).
+ZSwimlaneNeeds(t) ==
+    IF stack[t] = << >>
+    THEN IF t = "zpci_event" /\ queue # << >> /\ BlockFix   \* ZpciEventAvailability (Block v3): CanLockRescan
+         THEN SwimlaneRescanWait ELSE SwimlaneNoWait
+    ELSE LET at == << Top(t).proc, Top(t).pc >> IN
+    CASE at \in {<< "zpci_zdev_put", "entry" >>,                  \* ZpciZdevPut: addRemoveLock = NoOwner
+                 << "zpci_add_device", "entry" >>} /\ AddRemoveLocked  \* ZpciAddDevice
+            -> SwimlaneWait(ZSwimlaneAddRemoveLock, {addRemoveLock} \ {NoOwner})
+      [] at \in {<< "zpci_event_availability", "state_lock" >>,   \* ZpciEventStateLock: stateLock[i] = NoOwner
+                 << "disable_slot", "lock" >>,                    \* DisableSlotLock
+                 << "enable_slot", "lock" >>}                     \* EnableSlotLock
+            -> SwimlaneWait(ZSwimlaneStateLock(Z(t)), {stateLock[Z(t)]} \ {NoOwner})
+      \* ZpciReleaseDevice: no other thread in the slot's power attribute (the kernfs drain)
+      [] at = << "zpci_release_device", IF OldRelease THEN "exit_slot" ELSE "entry" >>
+            -> SwimlaneWait("slot power attribute (kernfs drain)", {u \in Threads \ {t} : InPowerAttr(u, Z(t))})
+      [] \/ at = << "zpci_release_device", "cleanup" >> /\ ~BlockFix     \* ZpciCleanupBusResources: CanLockRescan
+         \/ at = << "pcibios_release_device", "entry" >> /\ BlockFix     \* PcibiosReleaseDevice: CanLockRescan
+            -> SwimlaneRescanWait
+      [] OTHER -> SwimlaneNeeds(t)
 =============================================================================

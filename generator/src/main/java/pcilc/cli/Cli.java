@@ -214,7 +214,10 @@ public final class Cli {
         if (!result.result().equals("pass")) {
             // The pictures are extra: if they cannot be made, say so and still end with TLC's verdict.
             try {
-                Review.Files files = Review.write(new ModelCheck(specDir, buildDir), specDir, design, result, outDir);
+                java.nio.file.Path graph = DesignRun.graph(outDir, design.name());
+                Review.Files files = Review.write(specDir, design, result, graph,
+                        pcilc.tlc.GraphMain.viewFile(graph), outDir);
+                out.print(files.definitions());
                 out.println("swimlane table: " + files.markdown());
                 out.println("sequence diagram: " + files.svg());
             } catch (ToolError e) {
@@ -254,7 +257,7 @@ public final class Cli {
     }
 
     int report() {
-        new Report(specDir, outDir, docsDir, buildDir, out).run();
+        new Report(specDir, outDir, docsDir, out).run();
         return 0;
     }
 

@@ -100,7 +100,7 @@ public final class Generate {
         StateGraph g = readGraph(graphFile);
         boolean complete = result.result().equals("pass") || result.result().startsWith("property:");
         StateGraph.Trace trace = result.result().equals("pass") ? null
-                : CounterexamplePath.of(name, result.result(), result.trace(), g);
+                : pcilc.model.CounterexamplePath.of(name, result.result(), result.trace(), g);
         PathCover.Result cover = complete ? PathCover.of(g) : null;
         String data = conformanceData(graphFile, name, model(specDir, name), invariants(specDir, name), complete, cover,
                 trace);

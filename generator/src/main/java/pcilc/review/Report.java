@@ -44,14 +44,12 @@ public final class Report {
     private final Path specDir;
     private final Path out;
     private final Path docs;
-    private final ModelCheck checker;
     private final PrintStream log;
 
-    public Report(Path specDir, Path out, Path docs, Path tlcBuild, PrintStream log) {
+    public Report(Path specDir, Path out, Path docs, PrintStream log) {
         this.specDir = specDir;
         this.out = out;
         this.docs = docs;
-        this.checker = new ModelCheck(specDir, tlcBuild);
         this.log = log;
     }
 
@@ -116,7 +114,11 @@ public final class Report {
         boolean current = Files.isRegularFile(md) && Files.isRegularFile(svg)
                 && Files.getLastModifiedTime(md).toMillis() > since && Files.getLastModifiedTime(svg).toMillis() > since;
         if (!current) {
-            Review.write(checker, specDir, e.design(), e.result(), out);
+            // The swimlane reads the run's state graph and the swimlane view TLC wrote with it.
+            Path graph = DesignRun.graph(out, e.design().name());
+            Path view = pcilc.tlc.GraphMain.viewFile(graph);
+            ModelCheck.Result r = e.result();
+            Review.write(specDir, e.design(), r, graph, view, out);
         }
         String name = e.design().name();
         Path cxDir = docs.resolve("counterexamples");

@@ -13,12 +13,18 @@ import pcilc.model.TlaValue;
 /**
  * A counterexample as swimlanes: one column per thread, one row per step. In each row the thread that
  * stepped shows the action (the kernel function's step) and where it is now; every thread shows the
- * locks it holds and, if its step is disabled, the lock it waits for and who holds it. The last column
- * has only the variables that changed. For a deadlock, the wait-for cycle of the last state.
+ * locks it holds and, if it has work left but no step, the lock it waits for and who holds it. The last
+ * column has only the variables that changed. For a deadlock, the wait-for cycle of the last state. What a
+ * thread holds, needs and where it is, the spec says ({@link Lanes}); which thread took a step and which
+ * threads can step, TLC's state graph.
  */
 final class Swimlane {
     /** One thread in one row. {@code action} only for the thread that stepped; {@code waits} if it waits. */
-    record Cell(String action, String position, boolean returned, List<String> holds, ThreadLocks.Wait waits) {
+    record Cell(String action, String position, boolean returned, List<String> holds, Wait waits) {
+    }
+
+    /** The lock a thread waits for, and the threads holding it (possibly the thread itself). */
+    record Wait(String lock, List<String> holders) {
     }
 
     /**
@@ -32,6 +38,25 @@ final class Swimlane {
     record WaitFor(String from, String lock, String to) {
     }
 
+    /** One thread in one state of the trace, as the spec names it, and whether it can take a step there. */
+    record Lane(String position, boolean busy, List<String> holds, Wait needs, boolean canStep) {
+    }
+
+    /** What the spec and the graph say of the trace's threads. */
+    interface Lanes {
+        /** The columns, in the spec's order. */
+        List<String> threads();
+
+        /** The variables the positions show: the changed column leaves them out. */
+        java.util.Set<String> positionVariables();
+
+        /** Thread {@code t} in trace state {@code i} (0: the initial state). */
+        Lane lane(int i, String t);
+
+        /** The thread that took step {@code k} (into trace state k + 1; the last one of a lasso loops back). */
+        String thread(int k);
+    }
+
     final String design;
     final String result;
     final String description;
@@ -42,9 +67,12 @@ final class Swimlane {
     final List<WaitFor> cycle;
     /** Deadlock: the threads that wait but are not on the cycle (and threads that wait for nobody). */
     final List<WaitFor> otherWaits;
+    /** The violated check in the spec's words (for a deadlock: the next-state relation), after the verdict. */
+    final List<Definitions.Definition> definitions;
 
     private Swimlane(String design, String result, String description, List<String> threads, List<Row> rows,
-                     Counterexample trace, List<WaitFor> cycle, List<WaitFor> otherWaits) {
+                     Counterexample trace, List<WaitFor> cycle, List<WaitFor> otherWaits,
+                     List<Definitions.Definition> definitions) {
         this.design = design;
         this.result = result;
         this.description = description;
@@ -53,27 +81,25 @@ final class Swimlane {
         this.trace = trace;
         this.cycle = cycle;
         this.otherWaits = otherWaits;
+        this.definitions = definitions;
     }
 
-    /** {@code enabled}: state index -> thread -> its step is enabled (empty: not known, no waits shown). */
-    static Swimlane build(String design, String result, String description, Counterexample cx, ThreadLocks locks,
-                          Map<Integer, Map<String, Boolean>> enabled) {
+    static Swimlane build(String design, String result, String description, Counterexample cx, Lanes lanes,
+                          List<Definitions.Definition> definitions) {
         if (cx.states().isEmpty()) {
             throw new pcilc.model.ToolError(design + ": TLC printed no counterexample for " + result);
         }
-        List<String> threads = locks.threads(cx.states().get(0));
+        List<String> threads = lanes.threads();
         List<Row> rows = new ArrayList<>();
-        State previous = null;
-        for (State s : cx.states()) {
-            String thread = previous == null ? null : locks.threadOf(previous, s);
-            rows.add(row(s.index(), s.action(), thread, previous, s, threads, locks, enabled.get(s.index()), 0));
-            previous = s;
+        List<State> states = cx.states();
+        for (int i = 0; i < states.size(); i++) {
+            String thread = i == 0 ? null : lanes.thread(i - 1);
+            rows.add(row(states.get(i).index(), states.get(i).action(), thread, i - 1, i, states, lanes, 0));
         }
         if (cx.isLasso()) {
-            State target = cx.states().get(cx.loopTo() - 1);
-            String thread = locks.threadOf(previous, target);
-            rows.add(row(previous.index() + 1, cx.loopAction(), thread, previous, target, threads, locks,
-                    enabled.get(target.index()), cx.loopTo()));
+            int last = states.size() - 1;
+            rows.add(row(states.get(last).index() + 1, cx.loopAction(), lanes.thread(last), last, cx.loopTo() - 1,
+                    states, lanes, cx.loopTo()));
         }
         List<WaitFor> cycle = List.of();
         List<WaitFor> others = List.of();
@@ -83,28 +109,30 @@ final class Swimlane {
             cycle = found;
             others = edges.stream().filter(e -> found.stream().noneMatch(c -> c.from().equals(e.from()))).toList();
         }
-        return new Swimlane(design, result, description, threads, rows, cx, cycle, others);
+        return new Swimlane(design, result, description, threads, rows, cx, cycle, others, definitions);
     }
 
-    private static Row row(int index, String action, String thread, State before, State after, List<String> threads,
-                           ThreadLocks locks, Map<String, Boolean> enabled, int backTo) {
+    /** The row of the step from trace state {@code before} (-1: none) to {@code after}. */
+    private static Row row(int index, String action, String thread, int before, int after, List<State> states,
+                           Lanes lanes, int backTo) {
         Map<String, Cell> cells = new LinkedHashMap<>();
-        for (String t : threads) {
+        for (String t : lanes.threads()) {
             boolean acted = t.equals(thread);
-            String position = acted || before == null ? locks.position(after, t) : null;
-            ThreadLocks.Wait waits = null;
-            if (enabled != null && locks.hasWork(after, t) && !enabled.getOrDefault(t, true)) {
-                waits = locks.needs(after, t).orElse(new ThreadLocks.Wait("(its next step is disabled)", List.of()));
+            Lane now = lanes.lane(after, t);
+            String position = acted || before < 0 ? now.position() : null;
+            Wait waits = null;
+            if (now.busy() && !now.canStep()) {
+                waits = now.needs() != null ? now.needs() : new Wait("(its next step is disabled)", List.of());
             }
             // Returned: it was somewhere before the step and is nowhere after (the firmware never is anywhere).
-            boolean returned = acted && position.isEmpty() && before != null && !locks.position(before, t).isEmpty();
-            cells.put(t, new Cell(acted ? action : null, position, returned, locks.holds(after, t), waits));
+            boolean returned = acted && position.isEmpty() && before >= 0 && !lanes.lane(before, t).position().isEmpty();
+            cells.put(t, new Cell(acted ? action : null, position, returned, now.holds(), waits));
         }
         List<String> changes = new ArrayList<>();
-        if (before != null) {
-            for (Map.Entry<String, TlaValue> e : after.vars().entrySet()) {
-                if (!locks.positionVariables().contains(e.getKey())) {
-                    diff(e.getKey(), before.get(e.getKey()), e.getValue(), changes);
+        if (before >= 0) {
+            for (Map.Entry<String, TlaValue> e : states.get(after).vars().entrySet()) {
+                if (!lanes.positionVariables().contains(e.getKey())) {
+                    diff(e.getKey(), states.get(before).get(e.getKey()), e.getValue(), changes);
                 }
             }
         }
@@ -145,7 +173,7 @@ final class Swimlane {
     static List<WaitFor> waitFor(Row row, List<String> threads) {
         List<WaitFor> edges = new ArrayList<>();
         for (String t : threads) {
-            ThreadLocks.Wait w = row.cells().get(t).waits();
+            Wait w = row.cells().get(t).waits();
             if (w == null) {
                 continue;
             }

@@ -19,9 +19,17 @@ final class SwimlaneMarkdown {
         b.append("One column per thread, one row per step (state `n` is the state after the step). The thread that")
                 .append(" stepped shows the action it took, **bold** (the kernel function the step executes), and")
                 .append(" → where it is now (`function(device):label`). Every thread shows the locks it holds and")
-                .append(" what it waits for after the step (its next step is disabled: TLC's ENABLED). The last column")
-                .append(" has only the variables that changed.\n\n");
+                .append(" what it waits for after the step (it has work left and no step in TLC's state graph), as")
+                .append(" the spec's swimlane operators name them. The last column has only the variables that")
+                .append(" changed.\n\n");
         b.append(s.verdict()).append('\n');
+        if (s.result.equals("deadlock") && !s.definitions.isEmpty()) {
+            b.append('\n').append(Definitions.deadlockMeaning(s.definitions)).append('\n');
+        }
+        for (Definitions.Definition d : s.definitions) {
+            b.append("\n`").append(d.name()).append("` in ").append(d.file()).append(':').append(d.line())
+                    .append(":\n\n```tla\n").append(d.text()).append("\n```\n");
+        }
         if (!s.cycle.isEmpty()) {
             b.append("\n**Wait-for cycle:** ").append(s.cycleText()).append('\n');
         }

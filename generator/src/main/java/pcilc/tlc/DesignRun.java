@@ -81,6 +81,7 @@ public final class DesignRun {
         Path error = dir.resolve(ERROR);
         delete(result);  // first: a run stopped half-way leaves no result of the files it replaced
         delete(graph);
+        delete(GraphMain.viewFile(graph));
         delete(error);
         try {
             ModelCheck.Result r = new ModelCheck(specDir, tlcBuild).run(design, item -> { }, graph);
@@ -91,6 +92,7 @@ public final class DesignRun {
             return r;
         } catch (ToolError e) {
             delete(graph);
+            delete(GraphMain.viewFile(graph));
             try {
                 AtomicFile.write(error, e.getMessage() + "\n");
             } catch (RuntimeException ignored) {

@@ -33,9 +33,19 @@ final class GraphWriter implements IStateWriter {
     private final List<Map<String, Integer>> valueIds = new ArrayList<>();
     private String[] varNames;
     private int edges;
+    /** Told of every state as it is numbered (the swimlane view). */
+    private final java.util.function.ObjIntConsumer<TLCState> numbered;
+    /** The last transition written, or the last initial state if none: what TLC was expanding when it stopped. */
+    private TLCState lastFrom;
+    private TLCState lastTo;
 
     GraphWriter(BufferedWriter out) {
+        this(out, (s, id) -> { });
+    }
+
+    GraphWriter(BufferedWriter out, java.util.function.ObjIntConsumer<TLCState> numbered) {
         this.out = out;
+        this.numbered = numbered;
     }
 
     private int id(TLCState s) {
@@ -60,6 +70,7 @@ final class GraphWriter implements IStateWriter {
             line.append('\t').append(vid);
         }
         write(line.toString());
+        numbered.accept(s, id);
         return id;
     }
 
@@ -75,6 +86,9 @@ final class GraphWriter implements IStateWriter {
     @Override
     public void writeState(TLCState initial) {
         write("init\t" + id(initial));
+        if (edges == 0) {
+            lastTo = initial;
+        }
     }
 
     @Override
@@ -90,6 +104,8 @@ final class GraphWriter implements IStateWriter {
         params.forEach((name, value) -> line.append('\t').append(name).append('=').append(value));
         write(line.toString());
         edges++;
+        lastFrom = from;
+        lastTo = to;
     }
 
     /** The bound identifiers of the action's context, outermost first, each once (Next's \E and the operator's parameter share a name). */
@@ -117,6 +133,21 @@ final class GraphWriter implements IStateWriter {
             out.putIfAbsent(b[0], b[1]);
         }
         return out;
+    }
+
+    /**
+     * The states TLC may not have expanded fully when it stopped at a safety violation: the violating state (the
+     * last one written) and the state whose expansion found it (with one worker, TLC stops right after writing
+     * that transition), by id.
+     */
+    Map<Integer, TLCState> unfinished() {
+        Map<Integer, TLCState> m = new LinkedHashMap<>();
+        for (TLCState s : new TLCState[] {lastFrom, lastTo}) {
+            if (s != null) {
+                m.put(ids.get(s.fingerPrint()), s);
+            }
+        }
+        return m;
     }
 
     int states() {

@@ -165,16 +165,6 @@ public final class ModelCheck {
         }
     }
 
-    /**
-     * TLC on a helper model (the review's ENABLED probe): {@code tla} with {@code cfg}, in {@code runDir}
-     * (emptied first); its other modules are looked up next to {@code tla}.
-     */
-    public Run runModel(Path tla, Path cfg, Path runDir) {
-        requireFile(tla);
-        requireFile(cfg);
-        return runTlc(tla.toAbsolutePath(), cfg, freshDir(runDir.toAbsolutePath()), item -> { });
-    }
-
     private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo) {
         return runTlc(tla, cfg, runDir, echo, null);
     }
@@ -189,6 +179,9 @@ public final class ModelCheck {
         cmd.addAll(FLAGS);
         cmd.addAll(List.of("-metadir", runDir.resolve("meta").toString(), "-config",
                 cfg.toAbsolutePath().toString(), tla.getFileName().toString()));
+        if (graph != null) {
+            AtomicFile.createDirectories(graph.toAbsolutePath().getParent());
+        }
         return runJava(cmd, tla.getParent(), runDir, echo);
     }
 

@@ -67,7 +67,7 @@ class ReportTest {
             DesignRun.run(TINY, tlc, out, d);  // make's file rule
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new Report(TINY, out, docs, tlc, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new Report(TINY, out, docs, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("design=counter-pass result=pass distinct=4 depth=4 seconds=");
         String md = Files.readString(docs.resolve("report.md"));
         assertThat(md).contains("| `counter-deadlock` | Counter | `deadlock` | yes | 4 | 4 |")
@@ -81,7 +81,7 @@ class ReportTest {
                 .endsWith("</body></html>\n");
 
         // Again from the same runs: the committed Markdown comes out byte for byte the same.
-        new Report(TINY, out, docs, tlc, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        new Report(TINY, out, docs, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
         assertThat(Files.readString(docs.resolve("report.md"))).isEqualTo(md);
     }
 
@@ -89,7 +89,7 @@ class ReportTest {
     void aDesignWithoutARunStopsTheReportWithOneLine() {
         Path out = Path.of("target/report-test/no-runs");
         Path docs = Path.of("target/report-test/no-runs-docs");
-        assertThatThrownBy(() -> new Report(TINY, out, docs, out.resolve("tlc"), new PrintStream(new ByteArrayOutputStream())).run())
+        assertThatThrownBy(() -> new Report(TINY, out, docs, new PrintStream(new ByteArrayOutputStream())).run())
                 .isInstanceOf(ToolError.class)
                 .hasMessage(out.resolve("runs/counter-pass/result") + ": no TLC result for design counter-pass (make check runs TLC on it)");
         assertThat(docs.resolve("report.md")).doesNotExist();

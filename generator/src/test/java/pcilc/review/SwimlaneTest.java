@@ -1,6 +1,7 @@
 package pcilc.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import pcilc.model.Manifest;
 import pcilc.tlc.ModelCheck;
+import pcilc.model.ToolError;
 
 /** Swimlanes and sequence diagrams of real TLC counterexamples: the tiny specs and nechita-v9. */
 class SwimlaneTest {
@@ -29,9 +32,12 @@ class SwimlaneTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(svg)));
     }
 
+    /** One TLC run writes the result, the graph and the view; the review reads them. */
     static Review.Files review(Path specDir, Manifest.Design d) {
         ModelCheck checker = new ModelCheck(specDir, OUT.resolve("tlc"));
-        return Review.write(checker, specDir, d, checker.run(d, item -> { }), OUT);
+        Path graph = pcilc.tlc.DesignRun.graph(OUT, d.name());
+        ModelCheck.Result result = checker.run(d, item -> { }, graph);
+        return Review.write(specDir, d, result, graph, pcilc.tlc.GraphMain.viewFile(graph), OUT);
     }
 
     @Nested
@@ -76,6 +82,21 @@ class SwimlaneTest {
             assertThat(Files.readString(files.markdown())).contains("**Wait-for cycle:** `remove_store` holds "
                     + "pci_rescan_remove_lock, waits device_lock(PF) held by `unbind_store`, which waits "
                     + "pci_rescan_remove_lock held by `remove_store`.");
+        }
+
+        @Test
+        void theDeadlockIsExplainedByTheNextStateRelationAndItsStutteringDisjunct() throws Exception {
+            String md = Files.readString(files.markdown());
+            assertThat(md).contains("**Deadlock** in state 7: no thread can take a step.\n\nTLC's deadlock: `Next`, the"
+                    + " next-state relation, allows no step in this state. Its disjunct `Terminated` is the stuttering of"
+                    + " a system whose threads have all finished, so here some thread has work left and none can take a"
+                    + " step.\n\n`Next` in spec/PciCore.tla:" + lineOf("PciCore.tla", "Next ==") + ":\n\n```tla\n"
+                    + "Next == (\\E t \\in Threads : ThreadStep(t)) \\/ Terminated\n```\n")
+                    .contains("`Terminated` in spec/PciCore.tla:" + lineOf("PciCore.tla", "Terminated ==") + ":\n\n"
+                            + "```tla\nFinished(t) == stack[t] = << >>\n\\* All threads have returned: stuttering, so TLC"
+                            + " does not call it a deadlock.\nTerminated == ");
+            assertThat(files.definitions()).startsWith("TLC's deadlock: Next, the next-state relation, allows no step")
+                    .contains("\nNext (spec/PciCore.tla:" + lineOf("PciCore.tla", "Next ==") + ")\n    Next == ");
         }
 
         @Test
@@ -127,8 +148,8 @@ class SwimlaneTest {
     @Nested
     class ZpciPreSelfdelete {
         @Test
-        void theFirmwareHasAColumnAndTheEnabledProbeShowsTheStateLockWait() throws Exception {
-            // the probe quantifies FirmwareEvent's parameters (a probe of FirmwareEvent(t) alone does not parse)
+        void theFirmwareHasAColumnAndTheStateLockWaitIsNamed() throws Exception {
+            // the firmware's steps are edges of its own (FirmwareEvent(t, f, pec, s) binds t first)
             Review.Files f = review(SPEC, Manifest.load(SPEC).design("zpci-pre-selfdelete"));
             String md = Files.readString(f.markdown());
             assertThat(md).contains("| # | `firmware` | `zpci_event` | `power_off` | changed |")
@@ -137,25 +158,91 @@ class SwimlaneTest {
         }
     }
     @Nested
-    class ThreadOf {
-        private pcilc.model.Counterexample.State state(int index, String action, String pc, String vec) {
-            java.util.Map<String, pcilc.model.TlaValue> vars = new java.util.LinkedHashMap<>();
-            vars.put("pc", pcilc.model.TlaValueParser.parse(pc));
-            vars.put("vec", pcilc.model.TlaValueParser.parse(vec));
-            return new pcilc.model.Counterexample.State(index, action, vars, java.util.Map.of());
+    class SriovUnlocked {
+        static Review.Files files;
+
+        @BeforeAll
+        static void run() {
+            files = review(SPEC, Manifest.load(SPEC).design("sriov-unlocked"));
         }
 
         @Test
-        void theDeviceWhoseLabelChangedElseWhoseOwnEntryChanged() {
-            ThreadLocks xen = ThreadLocks.forModule("XenPirq");
-            var s1 = state(1, "Init", "[nvme0 |-> \"setup\", nvme1 |-> \"setup\"]", "[nvme0 |-> 1, nvme1 |-> 1]");
-            var s2 = state(2, "XenHvmSetupMsiIrqs", "[nvme0 |-> \"setup\", nvme1 |-> \"startup\"]", "[nvme0 |-> 1, nvme1 |-> 1]");
-            var s3 = state(3, "XenHvmSetupMsiIrqs", "[nvme0 |-> \"setup\", nvme1 |-> \"startup\"]", "[nvme0 |-> 2, nvme1 |-> 1]");
-            assertThat(xen.threadOf(s1, s2)).isEqualTo("nvme1");
-            // nvme0 stays at "setup" for its next vector: its vec[nvme0] tells.
-            assertThat(xen.threadOf(s2, s3)).isEqualTo("nvme0");
-            assertThat(xen.threadOf(s3, s3)).isEqualTo("?");
+        void theViolatedInvariantFollowsTheVerdictWithTheCommentAboveIt() throws Exception {
+            int line = lineOf("PciCore.tla", "NoDoubleRemoveInv ==");
+            String definition = "\\* device_del() runs at most once per device: removing a device twice\n"
+                    + "\\* corrupts the bus list and drops references that are not held.\n"
+                    + "NoDoubleRemoveInv == \\A d \\in Devices : removeCount[d] <= 1";
+            assertThat(Files.readString(files.markdown())).contains("**Invariant `NoDoubleRemoveInv` is violated** in"
+                    + " state 19.\n\n`NoDoubleRemoveInv` in spec/PciCore.tla:" + line + ":\n\n```tla\n" + definition
+                    + "\n```\n");
+            assertThat(files.definitions()).isEqualTo("violated: NoDoubleRemoveInv (spec/PciCore.tla:" + line + ")\n"
+                    + definition.lines().map(l -> "    " + l + "\n").reduce("", String::concat));
         }
+
+        @Test
+        void theLastStateWhichTlcDidNotExpandShowsNoWaitWhereAThreadCanStep() throws Exception {
+            // TLC stops at the violating state before it writes that state's edges: without the view's steps
+            // record every thread there would look blocked.
+            List<String> rows = Files.readString(files.markdown()).lines().filter(l -> l.matches("\\| \\d+ \\|.*")).toList();
+            assertThat(rows.get(rows.size() - 1)).startsWith("| 19 | holds `device_lock(PF)` | **`PciDestroyDevPut`**")
+                    .doesNotContain("waits");
+        }
+    }
+
+    @Nested
+    class SpecErrors {
+        /** Counter with {@code operators} added, as design {@code lanes} (deadlock.cfg) in {@code dir}/spec. */
+        private Review.Files review(Path dir, String operators) throws Exception {
+            Path spec = Files.createDirectories(dir.resolve("spec"));
+            Files.copy(TINY.resolve("deadlock.cfg"), spec.resolve("deadlock.cfg"));
+            Files.writeString(spec.resolve("Lanes.tla"), Files.readString(TINY.resolve("Counter.tla"))
+                    .replace("MODULE Counter", "MODULE Lanes").replace("====", operators + "====\n"));
+            Manifest.Design d = new Manifest.Design("lanes", "Lanes", "deadlock.cfg", "deadlock", 4, 4, "x");
+            ModelCheck checker = new ModelCheck(spec, dir.resolve("tlc"));
+            Path graph = pcilc.tlc.DesignRun.graph(dir, d.name());
+            ModelCheck.Result result = checker.run(d, item -> { }, graph);
+            assertThat(graph).as("the graph does not need the view").isRegularFile();
+            return Review.write(spec, d, result, graph, pcilc.tlc.GraphMain.viewFile(graph), dir);
+        }
+
+        @Test
+        void aSwimlaneOperatorTheViewLacksIsNamedWithTheModuleAndLine(@TempDir Path dir) {
+            assertThatThrownBy(() -> review(dir, "SwimlaneThreads == <<\"counter\">>\n")).isInstanceOf(ToolError.class)
+                    .hasMessage(dir.resolve("spec/Lanes.tla") + ":11: SwimlaneThreads: the swimlane view also needs"
+                            + " SwimlanePositionVars in module Lanes");
+        }
+
+        @Test
+        void anOperatorTlcCannotEvaluateIsNamedWithTheThread(@TempDir Path dir) {
+            assertThatThrownBy(() -> review(dir, "SwimlaneThreads == <<\"counter\">>\nSwimlanePositionVars == {}\n"
+                    + "SwimlanePosition(t) == x + t\nSwimlaneBusy(t) == FALSE\nSwimlaneHolds(t) == <<>>\n"
+                    + "SwimlaneNeeds(t) == [lock |-> \"\", holders |-> {}]\n")).isInstanceOf(ToolError.class)
+                    .hasMessageStartingWith(dir.resolve("spec/Lanes.tla") + ":13: SwimlanePosition: cannot be evaluated for"
+                            + " thread \"counter\" (the swimlane view): ");
+        }
+
+        @Test
+        void aViewCutShortIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+            Path view = dir.resolve("x.view");
+            Files.writeString(view, View.MAGIC + "\nthreads\ta\n");
+            assertThatThrownBy(() -> View.read(view)).isInstanceOf(ToolError.class)
+                    .hasMessage(view + ": truncated (no end line after line 2)");
+        }
+    }
+
+    /** The line of the real spec's module that starts with {@code start}. */
+    static int lineOf(String module, String start) {
+        try {
+            List<String> lines = Files.readAllLines(SPEC.resolve(module));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(start)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(module + " has no line starting with " + start);
     }
 
     @Nested

@@ -111,17 +111,6 @@ public final class Cfg {
         return out;
     }
 
-    /** Only the CONSTANT(S) sections: the same model's parameters for another behaviour spec. */
-    public String constantsOnly() {
-        StringBuilder out = new StringBuilder();
-        forEachSection((keyword, body) -> {
-            if (keyword.startsWith("CONSTANT")) {
-                out.append(keyword).append(body).append('\n');
-            }
-        });
-        return out.toString();
-    }
-
     private List<String> names(String keywordPrefix) {
         List<String> names = new ArrayList<>();
         forEachSection((keyword, body) -> {

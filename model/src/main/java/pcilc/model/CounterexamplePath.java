@@ -1,27 +1,23 @@
-package pcilc.gen;
+package pcilc.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
-import pcilc.model.Counterexample;
 import pcilc.model.StateGraph.Edge;
-import pcilc.model.StateGraph;
-import pcilc.model.TlaValue;
-import pcilc.model.TlcOutput;
-import pcilc.model.ToolError;
 
 /**
  * TLC's counterexample as a path of the state graph: each printed state is found in the graph by its
  * values, and each step is the graph's edge between consecutive states with the action TLC names, so the
- * step carries the parameters TLC bound (the printed trace has only the action's name).
+ * step carries the parameters TLC bound (the printed trace has only the action's name): the thread that took
+ * it, for the review, and the test's steps, for generation.
  */
-final class CounterexamplePath {
+public final class CounterexamplePath {
     private CounterexamplePath() {
     }
 
-    static StateGraph.Trace of(String design, String result, List<TlcOutput.Message> trace, StateGraph g) {
+    public static StateGraph.Trace of(String design, String result, List<TlcOutput.Message> trace, StateGraph g) {
         Map<Map<String, String>, Integer> byValues = new HashMap<>();
         for (int s = 0; s < g.stateCount(); s++) {
             byValues.putIfAbsent(g.state(s), s);
