@@ -680,7 +680,7 @@ SwimlaneRescanLock == "pci_rescan_remove_lock"
 SwimlaneDeviceLock(d) == "device_lock(" \o d \o ")"
 \* The locks t holds: the rescan lock (with its depth when nested), then the device locks.
 SwimlaneHolds(t) ==
-    LET devs == SelectSeq(<< PF >> \o VFs, LAMBDA d : deviceLock[d] = t) IN
+    LET devs == SelectSeq(<< PF >> \o VfSeq, LAMBDA d : deviceLock[d] = t) IN
     (IF rescanLock.owner # t THEN << >>
      ELSE IF rescanLock.depth > 1
           THEN << SwimlaneRescanLock \o " (depth " \o ToString(rescanLock.depth) \o ")" >>
@@ -697,15 +697,15 @@ SwimlaneDeviceWait(d) == SwimlaneWait(SwimlaneDeviceLock(d), {deviceLock[d]} \ {
 SwimlaneNeeds(t) ==
     IF stack[t] = << >> THEN SwimlaneNoWait
     ELSE LET at == << Top(t).proc, Top(t).pc >> IN
-    CASE \/ at = << "remove_store", "entry" >> /\ RemoveStoreKillsFirst       \* RemoveStore: DeviceLock
-         \/ at = << "pci_stop_and_remove_bus_device_locked", "entry" >> /\ LockedRemovalReleasesFirst
+    CASE \/ at = << "remove_store", "entry" >> /\ RemoveStoreKillsFirst_NechitaV11 \* RemoveStore: DeviceLock
+         \/ at = << "pci_stop_and_remove_bus_device_locked", "entry" >> /\ LockedRemovalReleasesFirst_ProposalUnbindHotplug
          \/ at \in {<< "device_release_driver", "entry" >>,                  \* DeviceReleaseDriver: DeviceLock
                     << "bind_store", "entry" >>,                             \* BindStore: DeviceLock
                     << "sriov_numvfs_store", "entry" >>,                     \* SriovNumvfsStore: DeviceLock
                     << "pci_stop_and_remove_bus_device", "device_del" >>}    \* DeviceDel: deviceLock[d] = NoOwner
             -> SwimlaneDeviceWait(Dev(t))
-      [] \/ at = << "pci_stop_and_remove_bus_device_locked", "entry" >> /\ ~LockedRemovalReleasesFirst
-         \/ at = << "sriov_del_vfs", "entry" >> /\ SriovDelVfsLocks          \* SriovDelVfs: CanLockRescan
+      [] \/ at = << "pci_stop_and_remove_bus_device_locked", "entry" >> /\ ~LockedRemovalReleasesFirst_ProposalUnbindHotplug
+         \/ at = << "sriov_del_vfs", "entry" >> /\ SriovDelVfsLocks_05703271c3cd \* SriovDelVfs: CanLockRescan
          \/ at \in {<< "pci_stop_and_remove_bus_device_locked", "lock_rescan" >>,
                     << "sriov_numvfs_store", "lock_rescan" >>}
             -> SwimlaneRescanWait

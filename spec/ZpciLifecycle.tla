@@ -1463,11 +1463,11 @@ ZSwimlaneHolds(t) ==
 \* PciCore's, and the zPCI steps that wait for a lock (by their enabling conditions).
 ZSwimlaneNeeds(t) ==
     IF stack[t] = << >>
-    THEN IF t = "zpci_event" /\ queue # << >> /\ BlockFix   \* ZpciEventAvailability (Block v3): CanLockRescan
+    THEN IF t = "zpci_event" /\ queue # << >> /\ ZpciRescanLockOutermost_BlockV3   \* ZpciEventAvailability (Block v3): CanLockRescan
          THEN SwimlaneRescanWait ELSE SwimlaneNoWait
     ELSE LET at == << Top(t).proc, Top(t).pc >> IN
     CASE at \in {<< "zpci_zdev_put", "entry" >>,                  \* ZpciZdevPut: addRemoveLock = NoOwner
-                 << "zpci_add_device", "entry" >>} /\ AddRemoveLocked  \* ZpciAddDevice
+                 << "zpci_add_device", "entry" >>} /\ ZpciAddRemoveLock_774a1fa880bc  \* ZpciAddDevice
             -> SwimlaneWait(ZSwimlaneAddRemoveLock, {addRemoveLock} \ {NoOwner})
       [] at \in {<< "zpci_event_availability", "state_lock" >>,   \* ZpciEventStateLock: stateLock[i] = NoOwner
                  << "disable_slot", "lock" >>,                    \* DisableSlotLock
@@ -1476,8 +1476,8 @@ ZSwimlaneNeeds(t) ==
       \* ZpciReleaseDevice: no other thread in the slot's power attribute (the kernfs drain)
       [] at = << "zpci_release_device", IF OldRelease THEN "exit_slot" ELSE "entry" >>
             -> SwimlaneWait("slot power attribute (kernfs drain)", {u \in Threads \ {t} : InPowerAttr(u, Z(t))})
-      [] \/ at = << "zpci_release_device", "cleanup" >> /\ ~BlockFix     \* ZpciCleanupBusResources: CanLockRescan
-         \/ at = << "pcibios_release_device", "entry" >> /\ BlockFix     \* PcibiosReleaseDevice: CanLockRescan
+      [] \/ at = << "zpci_release_device", "cleanup" >> /\ ~ZpciRescanLockOutermost_BlockV3     \* ZpciCleanupBusResources: CanLockRescan
+         \/ at = << "pcibios_release_device", "entry" >> /\ ZpciRescanLockOutermost_BlockV3     \* PcibiosReleaseDevice: CanLockRescan
             -> SwimlaneRescanWait
       [] OTHER -> SwimlaneNeeds(t)
 =============================================================================
