@@ -67,19 +67,24 @@ class NewDesignTest {
         }
     }
 
-    /** bin/pcilc generate, in its own JVM: the last line of its output (the summary). */
+    /** make's two steps, each as bin/pcilc runs it (its own JVM): TLC's run, then the generation; the summary line. */
     private String generate(Path spec, Path out) throws IOException, InterruptedException {
+        pcilc(spec, out, "run");
+        List<String> lines = pcilc(spec, out, "generate").lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private String pcilc(Path spec, Path out, String command) throws IOException, InterruptedException {
         Path classpath = ROOT.resolve("build/generator.classpath");
         assertThat(classpath).as("make writes it (make build/generator.classpath)").exists();
         String cp = ROOT.resolve("generator/target/classes").toAbsolutePath() + java.io.File.pathSeparator
                 + Files.readString(classpath).strip();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
                 "pcilc.cli.Cli", "--spec", spec.toString(), "--build", dir.resolve("tlc").toString(), "--out",
-                out.toString(), "generate", NAME).redirectErrorStream(true).start();
+                out.toString(), command, NAME).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as("bin/pcilc generate %s: %s", NAME, output).isZero();
-        List<String> lines = output.lines().toList();
-        return lines.get(lines.size() - 1);
+        assertThat(p.waitFor()).as("bin/pcilc %s %s: %s", command, NAME, output).isZero();
+        return output;
     }
 
     private Class<?> compile(Path java) throws IOException, ClassNotFoundException {
