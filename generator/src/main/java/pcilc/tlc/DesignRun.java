@@ -17,7 +17,8 @@ import pcilc.model.ToolError;
 
 /**
  * A design's one TLC run, as build files under {@code <out>/runs/<design>/}: {@code graph}, the state graph
- * with every transition's thread and parameters (pcilc.graph.StateGraph's format), and {@code result}: a
+ * with every transition's thread and parameters (pcilc.graph.StateGraph's format), {@code graph.view}, the
+ * spec's swimlane view of every state of it (ViewWriter, for the review), and {@code result}: a
  * header naming the model and TLC's options, the summary line, every line TLC printed (in its {@code -tool}
  * framing), and an end line counting them. make decides when a run is out of date ({@code <out>/runs/deps.mk},
  * written by {@link #writeDeps}: the design's cfg, the modules its module extends or instantiates, the

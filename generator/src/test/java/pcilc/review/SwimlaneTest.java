@@ -17,6 +17,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import pcilc.model.Manifest;
+import pcilc.tlc.DesignRun;
+import pcilc.tlc.GraphMain;
 import pcilc.tlc.ModelCheck;
 import pcilc.model.ToolError;
 
@@ -32,12 +34,11 @@ class SwimlaneTest {
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(Files.readAllBytes(svg)));
     }
 
-    /** One TLC run writes the result, the graph and the view; the review reads them. */
+    /** The design's one TLC run (make's file rule) writes the result, the graph and the view; the review reads them. */
     static Review.Files review(Path specDir, Manifest.Design d) {
-        ModelCheck checker = new ModelCheck(specDir, OUT.resolve("tlc"));
-        Path graph = pcilc.tlc.DesignRun.graph(OUT, d.name());
-        ModelCheck.Result result = checker.run(d, item -> { }, graph);
-        return Review.write(specDir, d, result, graph, pcilc.tlc.GraphMain.viewFile(graph), OUT);
+        ModelCheck.Result result = DesignRun.run(specDir, OUT.resolve("tlc"), OUT, d);
+        Path graph = DesignRun.graph(OUT, d.name());
+        return Review.write(specDir, d, result, graph, GraphMain.viewFile(graph), OUT);
     }
 
     @Nested
@@ -198,11 +199,10 @@ class SwimlaneTest {
             Files.writeString(spec.resolve("Lanes.tla"), Files.readString(TINY.resolve("Counter.tla"))
                     .replace("MODULE Counter", "MODULE Lanes").replace("====", operators + "====\n"));
             Manifest.Design d = new Manifest.Design("lanes", "Lanes", "deadlock.cfg", "deadlock", 4, 4, "x");
-            ModelCheck checker = new ModelCheck(spec, dir.resolve("tlc"));
-            Path graph = pcilc.tlc.DesignRun.graph(dir, d.name());
-            ModelCheck.Result result = checker.run(d, item -> { }, graph);
+            ModelCheck.Result result = DesignRun.run(spec, dir.resolve("tlc"), dir, d);
+            Path graph = DesignRun.graph(dir, d.name());
             assertThat(graph).as("the graph does not need the view").isRegularFile();
-            return Review.write(spec, d, result, graph, pcilc.tlc.GraphMain.viewFile(graph), dir);
+            return Review.write(spec, d, result, graph, GraphMain.viewFile(graph), dir);
         }
 
         @Test
