@@ -309,7 +309,7 @@ class BadInputTest {
     /** The tiny spec (Counter and its friends) as {@code <dir>/spec}, then the changes. */
     static Setup tiny(Setup... changes) {
         return dir -> {
-            copy(TINY, dir.resolve("spec"));
+            pcilc.tlc.DesignRunTest.copy(TINY, dir.resolve("spec"));
             for (Setup c : changes) {
                 c.in(dir);
             }
@@ -319,7 +319,7 @@ class BadInputTest {
     /** The real spec/ as {@code <dir>/spec}, then the changes. */
     static Setup real(Setup... changes) {
         return dir -> {
-            copy(REAL, dir.resolve("spec"));
+            pcilc.tlc.DesignRunTest.copy(REAL, dir.resolve("spec"));
             for (Setup c : changes) {
                 c.in(dir);
             }
@@ -397,19 +397,6 @@ class BadInputTest {
             Files.setPosixFilePermissions(build, PosixFilePermissions.fromString("r-xr-xr-x"));
             assumeFalse(Files.isWritable(build), "running as root: a read-only directory is writable");
         };
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 
     static int lineOf(Path file, String text) {

@@ -108,7 +108,7 @@ class CliTest {
 
     @Test
     void aMissingOrOutOfDateRunIsAnErrorRowNamingIt(@org.junit.jupiter.api.io.TempDir Path spec) throws Exception {
-        BadInputTest.copy(BadInputTest.TINY, spec);
+        pcilc.tlc.DesignRunTest.copy(BadInputTest.TINY, spec);
         // counter-pass's run is older than this copy of its cfg now; counter-deadlock is renamed: no run
         Files.writeString(spec.resolve("manifest.tsv"), Files.readString(spec.resolve("manifest.tsv"))
                 .replace("counter-deadlock\t", "counter-stuck\t"));
@@ -122,7 +122,7 @@ class CliTest {
 
     @Test
     void recordOfOneDesignWithTheSameCountsLeavesTheManifestAlone(@org.junit.jupiter.api.io.TempDir Path spec) throws Exception {
-        BadInputTest.copy(BadInputTest.TINY, spec);
+        pcilc.tlc.DesignRunTest.copy(BadInputTest.TINY, spec);
         Path manifest = spec.resolve("manifest.tsv");
         // the copy is newer than the stored runs: make them look newer again, as make would have rerun them
         for (Path f : List.of(spec.resolve("Counter.tla"), spec.resolve("pass.cfg"), spec.resolve("deadlock.cfg"))) {

@@ -18,7 +18,7 @@ import pcilc.model.ToolError;
  * A design's stored run: written whole, read back as TLC gave it; a reader refuses (one line naming the file)
  * a run that is missing, out of date, of another model, or damaged; make's include names each run's inputs.
  */
-class DesignRunTest {
+public class DesignRunTest {
     static final Path TINY = ModelCheckTest.TINY;
     static final Path REAL = Path.of(System.getProperty("pcilc.specDir", "../spec"));
 
@@ -127,7 +127,7 @@ class DesignRunTest {
     }
 
     /** A copy of a directory tree (the tiny spec), with new file times. */
-    static void copy(Path from, Path to) throws java.io.IOException {
+    public static void copy(Path from, Path to) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path target = to.resolve(from.relativize(f).toString());
