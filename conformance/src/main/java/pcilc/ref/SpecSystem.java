@@ -1,5 +1,6 @@
 package pcilc.ref;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +55,11 @@ public interface SpecSystem {
     /** The names of the spec's invariants that do not hold now, in the spec's order. */
     List<String> violatedInvariants();
 
-    /** Free-running mode (Lincheck): check the invariants at every step point and keep the first violation. */
-    void checkInvariantsAtStepPoints(boolean on);
+    /**
+     * Free-running mode (Lincheck): check {@code invariants} (of {@link #invariants}) at every step point and keep
+     * the first violation; none: no check.
+     */
+    void checkInvariantsAtStepPoints(Collection<String> invariants);
 
     /** The violations seen in free-running mode. */
     List<String> violations();

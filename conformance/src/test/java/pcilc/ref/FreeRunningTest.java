@@ -26,7 +26,7 @@ class FreeRunningTest {
         SpecDesign d = SpecDesign.of(design);
         for (int run = 0; run < 20; run++) {
             SpecSystemBase k = (SpecSystemBase) SpecDesign.system(d.design());
-            k.checkInvariantsAtStepPoints(true);
+            k.checkInvariantsAtStepPoints(k.invariants());
             d.threads().forEach(k::task);
             List<Thread> threads = new ArrayList<>();
             for (String n : d.threads()) {

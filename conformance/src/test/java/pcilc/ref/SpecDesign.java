@@ -16,13 +16,13 @@ import pcilc.model.Manifest;
 import pcilc.ref.systems.Systems;
 
 /**
- * A design as the spec states it: its cfg's constants and threads ({@code spec/designs/<design>.cfg}) and
+ * A design as the spec states it: its cfg's constants, threads and invariants ({@code spec/designs/<design>.cfg}) and
  * TLC's recorded result ({@code spec/manifest.tsv}), read by the model library, so that the tests follow the
  * spec instead of repeating it; {@link #system(String)} is the implementation the cfg's constants select.
  * XenPirq's threads are its module's {@code Devices}, still found by a pattern.
  */
 public record SpecDesign(String design, List<String> threads, String expected, int distinct, int depth,
-        Map<String, Object> constants) {
+        Map<String, Object> constants, List<String> invariants) {
     static final Path SPEC = SpecCfg.SPEC;
     /** A module whose threads are fixed in the module itself (XenPirq: one probe thread per device). */
     private static final Pattern DEVICES = Pattern.compile("\\nDevices\\s*==\\s*\\{([^}]*)}");
@@ -30,7 +30,8 @@ public record SpecDesign(String design, List<String> threads, String expected, i
     public static SpecDesign of(String name) {
         SpecCfg cfg = SpecCfg.of(SPEC, name);
         Manifest.Design row = cfg.row();
-        String threads = new Cfg(read(row.cfgFile(SPEC))).constants().get("Threads");
+        Cfg model = new Cfg(read(row.cfgFile(SPEC)));
+        String threads = model.constants().get("Threads");
         if (threads == null) {
             Matcher m = DEVICES.matcher(read(row.moduleFile(SPEC)));
             if (!m.find()) {
@@ -43,7 +44,7 @@ public record SpecDesign(String design, List<String> threads, String expected, i
         List<String> names = Arrays.stream(threads.strip().replaceAll("^\\{|}$", "").split(","))
                 .map(s -> s.strip().replace("\"", "")).toList();
         return new SpecDesign(name, names, row.expected(), Math.toIntExact(row.distinct()),
-                Math.toIntExact(row.depth()), cfg.constants());
+                Math.toIntExact(row.depth()), cfg.constants(), model.invariants());
     }
 
     /**

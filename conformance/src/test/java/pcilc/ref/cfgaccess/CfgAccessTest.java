@@ -137,7 +137,7 @@ class CfgAccessTest {
     @DisplayName("free-running on real threads (the lock design): every thread finishes, no invariant breaks")
     void freeRunning() throws InterruptedException {
         CfgAccessSystem k = (CfgAccessSystem) SpecDesign.system("cfgaccess-lock");
-        k.checkInvariantsAtStepPoints(true);
+        k.checkInvariantsAtStepPoints(k.invariants());
         List<Thread> threads = new ArrayList<>();
         for (String n : CfgAccessSystem.THREADS) {
             k.task(n);
