@@ -26,7 +26,20 @@ public final class GraphMain {
         return graph.resolveSibling(graph.getFileName().toString().replaceFirst("\\.graph$", "") + ".view");
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Ends the JVM in every case: TLC leaves non-daemon threads behind (RMI's), so a failure thrown out of main
+     * kept it waiting for ever (seen when two test JVMs wrote the same run directory).
+     */
+    public static void main(String[] args) {
+        try {
+            write(args);
+        } catch (Throwable t) {
+            System.out.println("pcilc graph writer: " + t);
+            System.exit(1);  // runs the deleteOnExit of the half-written files
+        }
+    }
+
+    private static void write(String[] args) throws Exception {
         Path graph = Path.of(args[0]);
         Path view = viewFile(graph);
         String[] tlcArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
