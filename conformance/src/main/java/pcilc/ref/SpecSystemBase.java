@@ -93,7 +93,7 @@ public abstract class SpecSystemBase implements SpecSystem {
      *
      * <p>Why the task that stepped goes on by default: Lincheck 3.7 adds switch points to its tree only up to
      * the next switch it is forced to make (a thread that blocks or ends) and counts that switch against its
-     * bound, so every forced switch before a bug's step puts the bug one level deeper (README).
+     * bound, so every forced switch before a bug's step puts the bug one level deeper (docs/lincheck.md).
      */
     private final StepAtomicity.Lock stepLock = new StepAtomicity.Lock();
     /** Lincheck's ignored sections, if its agent is attached (final: reading it is no switch point). */

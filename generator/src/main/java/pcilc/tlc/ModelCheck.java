@@ -100,19 +100,15 @@ public final class ModelCheck {
         long started = System.nanoTime();
         Path runDir = freshDir(buildDir.resolve(design.name()));
         requireDeclaredConstants(tla, cfg, runDir);
-        Run run;
-        String result;
-        try (AloneCheck expected = AloneCheck.expected(this, design, new Cfg(read(cfg)), tla, runDir)) {
-            run = runTlc(tla, cfg, runDir, echo, graph);
-            result = switch (run.exit()) {
-                case EXIT_PASS -> "pass";
-                case EXIT_DEADLOCK -> "deadlock";
-                case EXIT_INVARIANT -> "invariant:" + violatedInvariant(run.out(), cfg);
-                case EXIT_PROPERTY -> "property:" + violatedProperty(cfg, tla, runDir, expected);
-                default -> throw new ToolError(describeFailure(run.exit(), run.out(), tla, cfg));
-            };
-        }
+        Run run = runTlc(tla, cfg, runDir, echo, graph);
         TlcOutput out = run.out();
+        String result = switch (run.exit()) {
+            case EXIT_PASS -> "pass";
+            case EXIT_DEADLOCK -> "deadlock";
+            case EXIT_INVARIANT -> "invariant:" + violatedInvariant(out, cfg);
+            case EXIT_PROPERTY -> "property:" + violatedProperty(cfg, tla, runDir);
+            default -> throw new ToolError(describeFailure(run.exit(), out, tla, cfg));
+        };
         if (result.startsWith("property:")) {
             requireCompleteStateSpace(out, cfg);
         }
@@ -141,7 +137,7 @@ public final class ModelCheck {
         for (Cfg.Assignment a : new Cfg(read(cfg)).assignments()) {
             if (!names.assignable(a.name())) {
                 Run sany = runJava(List.of("tla2sany.SANY", tla.getFileName().toString()), tla.getParent(),
-                        runDir.resolve("sany"), item -> { }, p -> { });
+                        runDir.resolve("sany"), item -> { });
                 if (sany.exit() != 0) {
                     throw new ToolError(describeFailure(EXIT_PARSE, sany.out(), tla, cfg));
                 }
@@ -169,12 +165,11 @@ public final class ModelCheck {
         }
     }
 
-    private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo, Path graph) {
-        return runTlc(tla, cfg, runDir, echo, graph, p -> { });
+    private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo) {
+        return runTlc(tla, cfg, runDir, echo, null);
     }
 
-    private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo, Path graph,
-            Consumer<Process> started) {
+    private Run runTlc(Path tla, Path cfg, Path runDir, Consumer<TlcOutput.Item> echo, Path graph) {
         List<String> cmd = new ArrayList<>();
         if (graph != null) {
             cmd.addAll(List.of("pcilc.tlc.GraphMain", graph.toAbsolutePath().toString()));
@@ -187,15 +182,11 @@ public final class ModelCheck {
         if (graph != null) {
             AtomicFile.createDirectories(graph.toAbsolutePath().getParent());
         }
-        return runJava(cmd, tla.getParent(), runDir, echo, started);
+        return runJava(cmd, tla.getParent(), runDir, echo);
     }
 
-    /**
-     * A class of TLC's (or GraphMain) in a JVM of its own, in directory {@code dir}, its scratch under {@code runDir};
-     * {@code started} sees its process.
-     */
-    private static Run runJava(List<String> mainAndArgs, Path dir, Path runDir, Consumer<TlcOutput.Item> echo,
-            Consumer<Process> started) {
+    /** A class of TLC's (or GraphMain) in a JVM of its own, in directory {@code dir}, its scratch under {@code runDir}. */
+    private static Run runJava(List<String> mainAndArgs, Path dir, Path runDir, Consumer<TlcOutput.Item> echo) {
         Path tmp = AtomicFile.createDirectories(runDir.resolve("tmp"));
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-XX:+UseParallelGC", "-Xmx2g", "-Xss16m"));
         cmd.addAll(JIT);
@@ -209,7 +200,6 @@ public final class ModelCheck {
         } catch (IOException e) {
             throw new ToolError(dir + ": cannot start TLC (" + AtomicFile.why(e) + ")");
         }
-        started.accept(p);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -263,17 +253,16 @@ public final class ModelCheck {
 
     /**
      * TLC does not name the violated temporal property: with several, check each alone (the invariants
-     * already held on the whole state space, so the reruns leave them out). {@code expected}'s check, if
-     * started, stands for its property's.
+     * already held on the whole state space, so the reruns leave them out).
      */
-    private String violatedProperty(Path cfg, Path tla, Path runDir, AloneCheck expected) {
+    private String violatedProperty(Path cfg, Path tla, Path runDir) {
         Cfg model = new Cfg(read(cfg));
         List<String> properties = model.properties();
         // If all but the last hold on their own, the last one is the violated one: no run needed for it.
         for (String property : properties.subList(0, Math.max(0, properties.size() - 1))) {
-            boolean violated = property.equals(expected.property()) ? expected.violated()
-                    : violatedAlone(model, property, tla, runDir, p -> { });
-            if (violated) {
+            Path single = runDir.resolve("only-" + property + ".cfg");
+            write(single, model.temporalOnly(property));
+            if (runTlc(tla, single, freshDir(runDir.resolve("only-" + property)), item -> { }).exit() == EXIT_PROPERTY) {
                 return property;
             }
         }
@@ -281,86 +270,6 @@ public final class ModelCheck {
             throw new ToolError(cfg + ": TLC reported a temporal violation but the cfg lists no PROPERTY");
         }
         return properties.get(properties.size() - 1);
-    }
-
-    /** Whether TLC finds {@code property} violated when it checks it alone; {@code started} sees TLC's process. */
-    private boolean violatedAlone(Cfg model, String property, Path tla, Path runDir, Consumer<Process> started) {
-        Path single = runDir.resolve("only-" + property + ".cfg");
-        write(single, model.temporalOnly(property));
-        return runTlc(tla, single, freshDir(runDir.resolve("only-" + property)), item -> { }, null, started).exit()
-                == EXIT_PROPERTY;
-    }
-
-    /**
-     * The check alone of the property the manifest expects violated, started beside the design's run: naming
-     * the violated property otherwise waits for the run to end (zpci-mainline: a 67-s check after a 190-s run,
-     * on the longest path of make test). The verdict does not rest on the manifest: the check stands only for
-     * its property's turn in {@link #violatedProperty}.
-     */
-    private static final class AloneCheck implements AutoCloseable {
-        private static final AloneCheck NONE = new AloneCheck(null);
-        private final String property;
-        private final java.util.concurrent.CompletableFuture<Boolean> violated = new java.util.concurrent.CompletableFuture<>();
-        private Process process;
-        private boolean closed;
-
-        private AloneCheck(String property) {
-            this.property = property;
-        }
-
-        /** Started when the manifest expects a property violated that is not the cfg's last (never checked alone). */
-        static AloneCheck expected(ModelCheck tlc, Manifest.Design design, Cfg model, Path tla, Path runDir) {
-            String expected = design.expected().replaceFirst("^property:", "");
-            List<String> properties = model.properties();
-            int at = design.expected().startsWith("property:") ? properties.indexOf(expected) : -1;
-            if (at < 0 || at == properties.size() - 1) {
-                return NONE;
-            }
-            AloneCheck check = new AloneCheck(expected);
-            Thread t = new Thread(() -> {
-                try {
-                    check.violated.complete(tlc.violatedAlone(model, expected, tla, runDir, check::started));
-                } catch (RuntimeException e) {
-                    check.violated.completeExceptionally(e);
-                }
-            }, "tlc-" + expected);
-            t.setDaemon(true);
-            t.start();
-            return check;
-        }
-
-        String property() {
-            return property;
-        }
-
-        boolean violated() {
-            try {
-                return violated.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        }
-
-        private synchronized void started(Process p) {
-            process = p;
-            if (closed) {
-                p.destroy();
-            }
-        }
-
-        /** Stops TLC if it still runs, and waits until it has ended. */
-        @Override
-        public void close() {
-            synchronized (this) {
-                closed = true;
-                if (process != null) {
-                    process.destroy();
-                }
-            }
-            if (this != NONE) {
-                violated.handle((v, e) -> v).join();
-            }
-        }
     }
 
     /** One line naming the file (and position, where SANY or TLC gives one) and the problem: {@link TlcFailure}. */

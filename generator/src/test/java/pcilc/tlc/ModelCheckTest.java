@@ -17,11 +17,7 @@ class ModelCheckTest {
     final ModelCheck checker = new ModelCheck(TINY, Path.of("target/tlc-test"));
 
     private ModelCheck.Result run(String module, String cfg) {
-        return run(module, cfg, "pass");
-    }
-
-    private ModelCheck.Result run(String module, String cfg, String expected) {
-        return checker.run(new Manifest.Design("tiny-" + cfg.replace(".cfg", ""), module, cfg, expected, 0, 0, ""),
+        return checker.run(new Manifest.Design("tiny-" + cfg.replace(".cfg", ""), module, cfg, "pass", 0, 0, ""),
                 item -> { });
     }
 
@@ -59,20 +55,6 @@ class ModelCheckTest {
         assertThat(r.result()).isEqualTo("property:ReachesFive");
         assertThat(r.exitStatus()).isEqualTo(13);
         assertThat(run("Counter", "property-first.cfg").result()).isEqualTo("property:ReachesFive");
-    }
-
-    @Test
-    @DisplayName("the manifest's expected property, checked alone beside the run, only stands for its own check")
-    void expectedPropertyIsCheckedBesideTheRun() {
-        // the expected one is violated: its early check names it
-        assertThat(run("Counter", "property-first.cfg", "property:ReachesFive").result())
-                .isEqualTo("property:ReachesFive");
-        assertThat(Path.of("target/tlc-test/tiny-property-first/only-ReachesFive")).isDirectory();
-        // the expected one holds: the early check says so, and the other is named
-        assertThat(run("Counter", "property.cfg", "property:ReachesThree").result()).isEqualTo("property:ReachesFive");
-        // a run that passes stops the early check: no TLC is left running
-        assertThat(run("Counter", "pass-two-properties.cfg", "property:ReachesThree").result()).isEqualTo("pass");
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 
     @Test
