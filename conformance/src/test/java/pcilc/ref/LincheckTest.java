@@ -55,7 +55,8 @@ class LincheckTest {
      * Lincheck cannot see: zpci-block-v3 then hung at its first sleep until Lincheck's 30-s timeout.
      */
     static Throwable explore(SpecDesign d, int invocations, LastRun lastRun) {
-        Block block = new Block(d.design(), d.threads(), checked(d), lastRun, kernel(d.design(), d.threads(), checked(d)));
+        List<String> checked = checked(d);
+        Block block = new Block(d.design(), d.threads(), checked, lastRun, kernel(d.design(), d.threads(), checked));
         return catchThrowable(() -> Lincheck.runConcurrentTest(invocations, block));
     }
 
